@@ -1,0 +1,150 @@
+# piqm-acces — English (Canada). Second language of the interface.
+# Messages say what to do and name the field (see ../shared/notes/form-ux.md).
+
+app-title = Designation of a local access rights manager — PIQM
+app-name = PIQM Access
+
+## Steps
+
+step-choice = Choice of form
+step-organization = Organization
+step-requester = Requester
+step-manager = Manager
+step-review = Check your answers
+step-sending = Sending
+step-confirmed = Request sent
+step-queued = Waiting to be sent
+step-refused = Request refused
+step-progress = Step { $number } of { $count } — { $title }
+
+## Choice of form
+
+kind-municipality = Municipality
+kind-organization = Organization
+mcat-municipalite = Municipality
+mcat-ville = City (ville)
+mcat-village = Village
+mcat-village-nordique = Northern village
+mcat-paroisse = Parish (paroisse)
+mcat-canton = Township (canton)
+mcat-cantons-unis = United townships (cantons unis)
+mcat-mrc = Regional county municipality (MRC)
+mcat-region = Region
+civility-mr = Mr.
+civility-mrs = Ms.
+
+## Field labels
+
+field-form-kind = Form
+field-municipal-category = Municipal category
+field-organization-category = Organization category
+field-org-name = Name of the organization
+field-civic-number = Civic number
+field-street = Street name
+field-municipality = Municipality
+field-postal-code = Postal code
+field-region = Administrative region
+field-provincial-riding = Provincial electoral district
+field-federal-riding = Federal electoral district
+field-identification-code = Municipal identification code
+field-civility = Title
+field-requester-last-name = Requester's last name
+field-requester-first-name = Requester's first name
+field-requester-function = Position
+field-requester-phone = Telephone
+field-requester-extension = Extension
+field-requester-email = Email
+field-manager-username = Bureau municipal username
+field-manager-last-name = Last name
+field-manager-first-name = First name
+field-manager-function = Position
+field-manager-phone = Telephone
+field-manager-extension = Extension
+field-manager-email = Email
+
+## Hints under labels
+
+optional = (optional)
+not-provided = Not provided
+hint-postal-code = For example: G1R 4J3
+hint-requester-phone = For example: 418 691-2005
+hint-requester-extension = Digits only, for example 123
+hint-requester-email = For example: clerk@municipality.qc.ca
+hint-manager-username = For example: abcd0001
+hint-identification-code = The municipal identification code was mailed to the municipality on May 1, 2008. Every municipality needs it, except northern villages, MRCs and regions.
+hint-requester = The requester must be a person in authority within the organization.
+
+## Validation problems
+
+error-summary-title = There is a problem
+err-too-long = { $label } must be at most { $max } characters long (it has { $count }). Shorten it.
+err-form-kind-missing = Choose the form: municipality or organization.
+err-municipal-category-missing = Choose the municipal category, for example City or Municipality.
+err-organization-category-missing = Choose the organization's category from the list.
+err-organization-category-unknown = The organization category is not in the list. Choose one from the list.
+err-org-name-missing = Enter the name of the organization.
+err-civic-number-format = The civic number must start with a digit, for example 10 or 1025-B. Leave it empty if there is none.
+err-street-missing = Enter the organization's street name.
+err-municipality-missing = Choose the organization's municipality from the list.
+err-municipality-unknown = The municipality is not in the list of Québec municipalities. Choose it from the list.
+err-postal-code-missing = Enter the organization's postal code, for example G1R 4J3.
+err-postal-code-format = The postal code must have 6 characters, letter-digit-letter digit-letter-digit, for example G1R 4J3.
+err-postal-code-letter = A postal code cannot contain the letters D, F, I, O, Q or U, nor start with W or Z. Check it, for example G1R 4J3.
+warn-postal-code-outside-quebec = This postal code is not in Québec (it does not start with G, H or J). Check it; you can continue if it is right.
+err-region-unknown = The administrative region is not in the list. Choose it from the list or leave it empty.
+err-region-mismatch = { $municipality } is in the { $region } region. Choose that region or leave the field empty.
+err-provincial-riding-missing = Choose the organization's provincial electoral district.
+err-provincial-riding-unknown = The provincial electoral district is not in the 2022 list. Choose it from the list.
+err-provincial-riding-mismatch = This provincial district does not cover { $municipality }. Choose one of the districts offered for that municipality.
+err-federal-riding-missing = Choose the organization's federal electoral district.
+err-federal-riding-unknown = The federal electoral district is not in the 2023 list. Choose it from the list.
+err-identification-code-missing = Enter the municipal identification code, mailed on May 1, 2008.
+err-identification-code-format = The identification code must have at least 4 letters or digits, without spaces. Copy it as it appears on the Ministry's letter.
+err-civility-missing = Choose Mr. or Ms. for the requester.
+err-requester-last-name-missing = Enter the requester's last name.
+err-requester-first-name-missing = Enter the requester's first name.
+err-requester-function-missing = Enter the requester's position, for example Director General.
+err-requester-phone-missing = Enter the requester's telephone number, for example 418 691-2005.
+err-requester-phone-digits = The requester's telephone number must have 10 digits, area code included, for example 418 691-2005.
+err-requester-phone-not-north-american = The requester's telephone number does not exist in North America: the area code and the next three digits never start with 0 or 1. Check it.
+err-requester-phone-extension = After the requester's telephone number, write only the extension, for example "418 691-2005 ext. 123", or use the Extension field.
+err-requester-phone-two-extensions = The requester's telephone number holds an extension different from the Extension field. Keep only one.
+err-requester-extension-format = The requester's extension must have at most 6 digits, for example 123.
+err-requester-email-missing = Enter the requester's email address, for example clerk@municipality.qc.ca.
+err-requester-email-format = Enter the requester's email address as name@domain.ca, with no name or spaces around it.
+err-manager-username-missing = Enter the manager's Bureau municipal username, for example abcd0001.
+err-manager-username-format = A Bureau municipal username is 4 letters followed by 4 digits, for example abcd0001.
+warn-manager-unconfirmed = The manager's details have not been confirmed by the Bureau municipal yet. They will be checked before sending.
+
+## Command line
+# clap adds the colon after headings itself.
+
+cli-file-unreadable = Cannot read the file "{ $path }": { $reason }. Check the path and your permissions on the file.
+cli-parse-syntax = The file "{ $path }" is not a readable draft: JSON syntax error at line { $line }, column { $column }. Fix it there or use an intact copy. (Detail: { $detail })
+cli-parse-truncated = The file "{ $path }" is incomplete: it stops at line { $line }, column { $column }. It may have been cut during a copy; use an intact copy.
+cli-parse-content = The file "{ $path }" holds an unexpected value at line { $line }, column { $column }: a required value is missing, has the wrong type or is not one of the allowed choices. (Detail: { $detail })
+cli-parse-newer-version = The file "{ $path }" was made by a newer version of the application (format { $found }). Update the application to open it.
+cli-parse-no-version = The file "{ $path }" is not a designation draft: it does not state its format version (schema_version).
+cli-check-valid = { $path }: the designation is complete and valid.
+cli-check-invalid = { $path }: { $count ->
+        [one] 1 problem to fix.
+       *[other] { $count } problems to fix.
+    }
+cli-warning = warning
+cli-gui-unavailable = The graphical interface is not available in this version yet. Use "piqm-acces check FILE.json" to check a designation.
+cli-file-not-utf8 = The file "{ $path }" is not a UTF-8 text file: it is not a designation draft. Check that you chose the right file.
+io-not-found = this file does not exist
+io-permission-denied = you are not allowed to read it
+io-is-a-directory = it is a folder, not a file
+cli-about = Designation of a local access rights manager for the PIQM online service. Without a command, opens the application.
+cli-help-data-dir = Folder of drafts and of the outbox (also PIQM_DATA_DIR)
+cli-help-config = Settings file to use
+cli-help-lang = Language of messages: fr or en (default: the system's if it is English, else French)
+cli-help-check = Checks a draft: prints each problem as "field: message". Exit code 0 when the designation is complete and valid, 1 when it has problems, 2 when the file cannot be read.
+cli-help-check-file = The draft file (.json) to check
+cli-heading-usage = Usage:
+cli-heading-options = Options
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-help-help = Print this help
+cli-help-version = Print the version

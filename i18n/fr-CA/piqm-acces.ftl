@@ -1,0 +1,150 @@
+# piqm-acces — français (Canada). Première langue de l'interface.
+# Les messages disent quoi faire et nomment le champ (voir ../shared/notes/form-ux.md).
+
+app-title = Désignation d'un gestionnaire local des droits d'accès — PIQM
+app-name = Accès PIQM
+
+## Étapes
+
+step-choice = Choix du formulaire
+step-organization = Organisme
+step-requester = Demandeur
+step-manager = Gestionnaire
+step-review = Vérifiez vos réponses
+step-sending = Envoi
+step-confirmed = Demande envoyée
+step-queued = En attente d'envoi
+step-refused = Demande refusée
+step-progress = Étape { $number } sur { $count } — { $title }
+
+## Choix du formulaire
+
+kind-municipality = Municipalité
+kind-organization = Organisme
+mcat-municipalite = Municipalité
+mcat-ville = Ville
+mcat-village = Village
+mcat-village-nordique = Village nordique
+mcat-paroisse = Paroisse
+mcat-canton = Canton
+mcat-cantons-unis = Cantons unis
+mcat-mrc = MRC
+mcat-region = Région
+civility-mr = M.
+civility-mrs = Mme
+
+## Libellés des champs
+
+field-form-kind = Formulaire
+field-municipal-category = Catégorie de la municipalité
+field-organization-category = Catégorie de l'organisme
+field-org-name = Nom de l'organisme
+field-civic-number = Numéro civique
+field-street = Nom de la rue
+field-municipality = Municipalité
+field-postal-code = Code postal
+field-region = Région administrative
+field-provincial-riding = Circonscription électorale provinciale
+field-federal-riding = Circonscription électorale fédérale
+field-identification-code = Code d'identification de la municipalité
+field-civility = Civilité
+field-requester-last-name = Nom du demandeur
+field-requester-first-name = Prénom du demandeur
+field-requester-function = Fonction
+field-requester-phone = Téléphone
+field-requester-extension = Poste
+field-requester-email = Courriel
+field-manager-username = Nom d'utilisateur au Bureau municipal
+field-manager-last-name = Nom
+field-manager-first-name = Prénom
+field-manager-function = Fonction
+field-manager-phone = Téléphone
+field-manager-extension = Poste
+field-manager-email = Courriel
+
+## Indications sous les libellés
+
+optional = (facultatif)
+not-provided = Non fourni
+hint-postal-code = Par exemple : G1R 4J3
+hint-requester-phone = Par exemple : 418 691-2005
+hint-requester-extension = Chiffres seulement, par exemple 123
+hint-requester-email = Par exemple : greffe@municipalite.qc.ca
+hint-manager-username = Par exemple : abcd0001
+hint-identification-code = Le code d'identification de la municipalité lui a été envoyé par la poste le 1er mai 2008. Il est exigé de toutes les municipalités, sauf les villages nordiques, les MRC et les régions.
+hint-requester = Le demandeur doit être une personne en autorité au sein de l'organisme.
+
+## Problèmes de validation
+
+error-summary-title = Il y a un problème
+err-too-long = { $label } doit comporter au plus { $max } caractères (il en compte { $count }). Raccourcissez-le.
+err-form-kind-missing = Choisissez le formulaire : municipalité ou organisme.
+err-municipal-category-missing = Choisissez la catégorie de la municipalité, par exemple Ville ou Municipalité.
+err-organization-category-missing = Choisissez la catégorie de l'organisme dans la liste.
+err-organization-category-unknown = La catégorie de l'organisme ne fait pas partie de la liste. Choisissez-en une dans la liste.
+err-org-name-missing = Entrez le nom de l'organisme.
+err-civic-number-format = Le numéro civique doit commencer par un chiffre, par exemple 10 ou 1025-B. Laissez-le vide s'il n'y en a pas.
+err-street-missing = Entrez le nom de la rue de l'organisme.
+err-municipality-missing = Choisissez la municipalité de l'organisme dans la liste.
+err-municipality-unknown = La municipalité ne fait pas partie de la liste des municipalités du Québec. Choisissez-la dans la liste.
+err-postal-code-missing = Entrez le code postal de l'organisme, par exemple G1R 4J3.
+err-postal-code-format = Le code postal doit comporter 6 caractères, lettre-chiffre-lettre chiffre-lettre-chiffre, par exemple G1R 4J3.
+err-postal-code-letter = Le code postal ne peut pas contenir les lettres D, F, I, O, Q ou U, ni commencer par W ou Z. Vérifiez-le, par exemple G1R 4J3.
+warn-postal-code-outside-quebec = Ce code postal n'est pas au Québec (il commence par une autre lettre que G, H ou J). Vérifiez-le ; vous pouvez continuer s'il est exact.
+err-region-unknown = La région administrative ne fait pas partie de la liste. Choisissez-la dans la liste ou laissez-la vide.
+err-region-mismatch = { $municipality } est dans la région { $region }. Choisissez cette région ou laissez le champ vide.
+err-provincial-riding-missing = Choisissez la circonscription électorale provinciale de l'organisme.
+err-provincial-riding-unknown = La circonscription électorale provinciale ne fait pas partie de la liste de 2022. Choisissez-la dans la liste.
+err-provincial-riding-mismatch = Cette circonscription provinciale ne couvre pas { $municipality }. Choisissez une des circonscriptions proposées pour cette municipalité.
+err-federal-riding-missing = Choisissez la circonscription électorale fédérale de l'organisme.
+err-federal-riding-unknown = La circonscription électorale fédérale ne fait pas partie de la liste de 2023. Choisissez-la dans la liste.
+err-identification-code-missing = Entrez le code d'identification de la municipalité, reçu par la poste le 1er mai 2008.
+err-identification-code-format = Le code d'identification doit comporter au moins 4 lettres ou chiffres, sans espace. Recopiez-le tel qu'il figure sur la lettre du Ministère.
+err-civility-missing = Choisissez M. ou Mme pour le demandeur.
+err-requester-last-name-missing = Entrez le nom du demandeur.
+err-requester-first-name-missing = Entrez le prénom du demandeur.
+err-requester-function-missing = Entrez la fonction du demandeur, par exemple Directrice générale.
+err-requester-phone-missing = Entrez le numéro de téléphone du demandeur, par exemple 418 691-2005.
+err-requester-phone-digits = Le numéro de téléphone du demandeur doit comporter 10 chiffres, indicatif régional compris, par exemple 418 691-2005.
+err-requester-phone-not-north-american = Le numéro de téléphone du demandeur n'existe pas en Amérique du Nord : l'indicatif régional et les trois chiffres suivants ne commencent jamais par 0 ou 1. Vérifiez-le.
+err-requester-phone-extension = Après le numéro de téléphone du demandeur, écrivez seulement le poste, par exemple « 418 691-2005 poste 123 », ou utilisez le champ Poste.
+err-requester-phone-two-extensions = Le numéro de téléphone du demandeur contient un poste différent de celui du champ Poste. Gardez un seul poste.
+err-requester-extension-format = Le poste du demandeur doit comporter au plus 6 chiffres, par exemple 123.
+err-requester-email-missing = Entrez l'adresse courriel du demandeur, par exemple greffe@municipalite.qc.ca.
+err-requester-email-format = Entrez l'adresse courriel du demandeur sous la forme nom@domaine.ca, sans nom ni espace autour.
+err-manager-username-missing = Entrez le nom d'utilisateur au Bureau municipal du gestionnaire, par exemple abcd0001.
+err-manager-username-format = Le nom d'utilisateur au Bureau municipal comporte 4 lettres suivies de 4 chiffres, par exemple abcd0001.
+warn-manager-unconfirmed = Les coordonnées du gestionnaire n'ont pas encore été confirmées par le Bureau municipal. Elles seront vérifiées avant l'envoi.
+
+## Ligne de commande
+# clap ajoute lui-même les deux-points après les en-têtes : on leur donne l'espace insécable.
+
+cli-file-unreadable = Impossible de lire le fichier « { $path } » : { $reason }. Vérifiez le chemin et vos droits sur le fichier.
+cli-parse-syntax = Le fichier « { $path } » n'est pas un brouillon lisible : erreur de syntaxe JSON à la ligne { $line }, colonne { $column }. Corrigez-le à cet endroit ou reprenez une copie intacte. (Détail : { $detail })
+cli-parse-truncated = Le fichier « { $path } » est incomplet : il s'arrête à la ligne { $line }, colonne { $column }. Il a peut-être été coupé pendant une copie ; reprenez une copie intacte.
+cli-parse-content = Le fichier « { $path } » contient une valeur inattendue à la ligne { $line }, colonne { $column } : une valeur obligatoire manque, n'a pas le bon type ou ne fait pas partie des choix permis. (Détail : { $detail })
+cli-parse-newer-version = Le fichier « { $path } » a été créé par une version plus récente de l'application (format { $found }). Mettez l'application à jour pour l'ouvrir.
+cli-parse-no-version = Le fichier « { $path } » n'est pas un brouillon de désignation : il n'indique pas sa version de format (schema_version).
+cli-check-valid = { $path } : la désignation est complète et valide.
+cli-check-invalid = { $path } : { $count ->
+        [one] 1 problème à corriger.
+       *[other] { $count } problèmes à corriger.
+    }
+cli-warning = avertissement
+cli-gui-unavailable = L'interface graphique n'est pas encore offerte dans cette version. Utilisez « piqm-acces check FICHIER.json » pour vérifier une désignation.
+cli-file-not-utf8 = Le fichier « { $path } » n'est pas un fichier texte UTF-8 : ce n'est pas un brouillon de désignation. Vérifiez que vous avez choisi le bon fichier.
+io-not-found = ce fichier n'existe pas
+io-permission-denied = vous n'avez pas le droit de le lire
+io-is-a-directory = c'est un dossier, pas un fichier
+cli-about = Désignation d'un gestionnaire local des droits d'accès au service en ligne du PIQM. Sans commande, ouvre l'application.
+cli-help-data-dir = Dossier des brouillons et de la file d'envoi (aussi PIQM_DATA_DIR)
+cli-help-config = Fichier de réglages à utiliser
+cli-help-lang = Langue des messages : fr ou en (par défaut, celle du système si c'est l'anglais, sinon le français)
+cli-help-check = Vérifie un brouillon : affiche chaque problème sous la forme « champ : message ». Code de sortie 0 si la désignation est complète et valide, 1 s'il y a des problèmes, 2 si le fichier est illisible.
+cli-help-check-file = Le fichier de brouillon (.json) à vérifier
+cli-heading-usage = Utilisation :
+cli-heading-options = Options{"\u00A0"}
+cli-heading-commands = Commandes{"\u00A0"}
+cli-heading-arguments = Arguments{"\u00A0"}
+cli-help-help = Affiche cette aide
+cli-help-version = Affiche la version

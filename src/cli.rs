@@ -1,0 +1,258 @@
+//! The command line: the same services as the GUI, for scripts, support and CI.
+//!
+//! Exit codes: 0 all is well; 1 the designation has problems; 2 a file cannot be read or parsed
+//! (or the command line is wrong).
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use fluent_bundle::FluentValue;
+
+use crate::designation::{self, ParseError, ParseErrorKind, Severity, validate};
+use crate::i18n::{Lang, Localizer};
+use crate::reference::Reference;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "piqm-acces",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
+    #[arg(
+        long,
+        global = true,
+        env = "PIQM_DATA_DIR",
+        hide_env = true,
+        value_name = "DIR"
+    )]
+    pub data_dir: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[arg(long, global = true, value_enum, hide_possible_values = true)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Check {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+    },
+}
+
+/// Exit codes shared by every command.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const PROBLEMS: u8 = 1;
+    pub const UNREADABLE: u8 = 2;
+}
+
+/// The language asked for with `--lang` anywhere on the line, else the system's.
+/// Read before clap so that help and errors are already in the right language.
+fn requested_lang(args: &[OsString]) -> Lang {
+    let mut it = args.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = it.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => it.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(Lang::from_code) {
+            return lang;
+        }
+    }
+    Lang::from_system()
+}
+
+/// The clap command with every help text and heading taken from the Fluent files.
+fn localized_command(l: &Localizer) -> clap::Command {
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}",
+        l.t("cli-heading-usage")
+    );
+    let options = l.t("cli-heading-options");
+    Cli::command()
+        .help_template(template.clone())
+        .subcommand_help_heading(l.t("cli-heading-commands"))
+        .about(l.t("cli-about"))
+        // Global: clap copies it into every subcommand.
+        .mut_arg("help", |a| {
+            a.help(l.t("cli-help-help")).help_heading(options.clone())
+        })
+        .mut_arg("version", |a| {
+            a.help(l.t("cli-help-version"))
+                .help_heading(options.clone())
+        })
+        .mut_arg("data_dir", |a| {
+            a.help(l.t("cli-help-data-dir"))
+                .help_heading(options.clone())
+        })
+        .mut_arg("config", |a| {
+            a.help(l.t("cli-help-config")).help_heading(options.clone())
+        })
+        .mut_arg("lang", |a| {
+            a.help(l.t("cli-help-lang")).help_heading(options.clone())
+        })
+        .mut_subcommand("check", |c| {
+            c.help_template(template.clone())
+                .about(l.t("cli-help-check"))
+                .mut_arg("file", |a| {
+                    a.help(l.t("cli-help-check-file"))
+                        .help_heading(l.t("cli-heading-arguments"))
+                })
+        })
+}
+
+/// Runs the command line; returns the process exit code. `None` as command means "open the
+/// GUI", which the binary handles.
+pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let l = Localizer::new(requested_lang(&args));
+    let matches = match localized_command(&l).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) if e.use_stderr() => {
+            let _ = write!(err, "{}", e.render());
+            return exit::UNREADABLE;
+        }
+        Err(e) => {
+            // --help and --version
+            let _ = write!(out, "{}", e.render());
+            return exit::OK;
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = write!(err, "{}", e.render());
+            return exit::UNREADABLE;
+        }
+    };
+    let l = match cli.lang {
+        Some(lang) => Localizer::new(lang.into()),
+        None => l,
+    };
+    match cli.command {
+        Some(Command::Check { file }) => check(&file, &l, out, err),
+        None => {
+            let _ = writeln!(err, "{}", l.t("cli-gui-unavailable"));
+            exit::UNREADABLE
+        }
+    }
+}
+
+/// `check FILE.json`: every problem as `field.path: message`.
+fn check(path: &Path, l: &Localizer, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let d = match read_draft(path, l) {
+        Ok(d) => d,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            return exit::UNREADABLE;
+        }
+    };
+    let problems = validate(&d, Reference::get());
+    for p in &problems {
+        let line = match p.severity {
+            Severity::Error => format!("{}: {}", p.field.path(), l.problem(p)),
+            Severity::Warning => format!(
+                "{}: {} — {}",
+                p.field.path(),
+                l.t("cli-warning"),
+                l.problem(p)
+            ),
+        };
+        let _ = writeln!(out, "{line}");
+    }
+    let shown = path.display().to_string();
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    if errors == 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            l.t_args("cli-check-valid", &[("path", shown.into())])
+        );
+        exit::OK
+    } else {
+        let count = FluentValue::from(errors);
+        let summary = l.t_args(
+            "cli-check-invalid",
+            &[("path", shown.into()), ("count", count)],
+        );
+        let _ = writeln!(err, "{summary}");
+        exit::PROBLEMS
+    }
+}
+
+/// Reads and parses a draft file, or says in words what is wrong with it.
+pub fn read_draft(path: &Path, l: &Localizer) -> Result<designation::Designation, String> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        l.t_args(
+            "cli-file-unreadable",
+            &[
+                ("path", shown.clone().into()),
+                ("reason", io_reason(&e, l).into()),
+            ],
+        )
+    })?;
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Err(l.t_args("cli-file-not-utf8", &[("path", shown.into())]));
+    };
+    designation::from_json(&text).map_err(|e| parse_message(&shown, &e, l))
+}
+
+fn io_reason(e: &std::io::Error, l: &Localizer) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => l.t("io-not-found"),
+        std::io::ErrorKind::PermissionDenied => l.t("io-permission-denied"),
+        std::io::ErrorKind::IsADirectory => l.t("io-is-a-directory"),
+        _ => e.to_string(),
+    }
+}
+
+fn parse_message(path: &str, e: &ParseError, l: &Localizer) -> String {
+    let args = |extra: Vec<(&'static str, FluentValue<'static>)>| {
+        let mut all: Vec<(&str, FluentValue)> = vec![
+            ("path", path.to_string().into()),
+            ("line", e.line.into()),
+            ("column", e.column.into()),
+            ("detail", e.detail.clone().into()),
+        ];
+        all.extend(extra);
+        all
+    };
+    match &e.kind {
+        ParseErrorKind::Syntax => l.t_args("cli-parse-syntax", &args(vec![])),
+        ParseErrorKind::Truncated => l.t_args("cli-parse-truncated", &args(vec![])),
+        ParseErrorKind::Content => l.t_args("cli-parse-content", &args(vec![])),
+        ParseErrorKind::NoVersion => l.t_args("cli-parse-no-version", &args(vec![])),
+        ParseErrorKind::NewerVersion { found } => l.t_args(
+            "cli-parse-newer-version",
+            &args(vec![("found", (*found).into())]),
+        ),
+    }
+}

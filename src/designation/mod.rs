@@ -1,0 +1,12 @@
+//! The designation: its model, the fields of the form, their normal forms and their validation.
+
+mod field;
+mod model;
+pub mod normalize;
+mod parse;
+mod validate;
+
+pub use field::{Field, UnknownChoice};
+pub use model::*;
+pub use parse::{ParseError, ParseErrorKind, from_json};
+pub use validate::{MessageArg, Problem, Severity, is_email, validate, validate_step};
