@@ -129,8 +129,7 @@ fn localized_command(l: &Localizer) -> clap::Command {
         })
 }
 
-/// Runs the command line; returns the process exit code. `None` as command means "open the
-/// GUI", which the binary handles.
+/// Runs the command line; returns the process exit code. Without a command, opens the window.
 pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let l = Localizer::new(requested_lang(&args));
     let matches = match localized_command(&l).try_get_matches_from(&args) {
@@ -159,8 +158,22 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
     match cli.command {
         Some(Command::Check { file }) => check(&file, &l, out, err),
         None => {
-            let _ = writeln!(err, "{}", l.t("cli-gui-unavailable"));
-            exit::UNREADABLE
+            let options = crate::gui::Options {
+                lang: cli.lang.map(Lang::from),
+                config: cli.config,
+            };
+            match crate::gui::run(options) {
+                Ok(()) => exit::OK,
+                Err(e) => {
+                    let reason = e.to_string();
+                    let _ = writeln!(
+                        err,
+                        "{}",
+                        l.t_args("cli-gui-failed", &[("reason", reason.into())])
+                    );
+                    exit::UNREADABLE
+                }
+            }
         }
     }
 }

@@ -6,7 +6,10 @@
 
 pub mod cli;
 pub mod designation;
+pub mod gui;
 pub mod i18n;
+pub mod lookup;
 pub mod paths;
 pub mod reference;
+pub mod settings;
 pub mod wizard;

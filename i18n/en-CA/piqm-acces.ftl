@@ -131,7 +131,6 @@ cli-check-invalid = { $path }: { $count ->
        *[other] { $count } problems to fix.
     }
 cli-warning = warning
-cli-gui-unavailable = The graphical interface is not available in this version yet. Use "piqm-acces check FILE.json" to check a designation.
 cli-file-not-utf8 = The file "{ $path }" is not a UTF-8 text file: it is not a designation draft. Check that you chose the right file.
 io-not-found = this file does not exist
 io-permission-denied = you are not allowed to read it
@@ -148,3 +147,70 @@ cli-heading-commands = Commands
 cli-heading-arguments = Arguments
 cli-help-help = Print this help
 cli-help-version = Print the version
+mdes-village-cri = Cree village
+mdes-village-naskapi = Naskapi village
+mdes-gouvernement-regional = Regional government
+cli-gui-failed = The application could not open its window: { $reason }. On Linux, check that a graphical session is open (DISPLAY or WAYLAND_DISPLAY).
+
+## Application
+
+switch-language = Français
+help-button = Help
+notice-settings-broken = The settings file "{ $path }" could not be read ({ $reason }). The application uses the default settings; your drafts are untouched.
+notice-settings-unsaved = The language choice could not be saved in "{ $path }" ({ $reason }). It applies until the application is closed.
+home-title = Designation of a local access rights manager
+home-intro = This request gives your municipality or organization access to the online service of the Programme d'infrastructures Québec-Municipalités (PIQM) through a person you designate. As "local access rights manager", this person can use the online service and grant or remove access rights for the employees and agents of your municipality or organization.
+home-needs = Have at hand the designated person's Bureau municipal username (for example abcd0001) and, for a municipality, the identification code mailed on May 1, 2008. You can fill in the request over several sittings: nothing is sent until you confirm.
+home-new = New designation
+home-drafts = Your drafts
+home-no-drafts = No drafts yet.
+home-return = Back to the start
+back = ‹ Back
+continue = Continue
+continue-to-review = Continue to the review
+change = Change
+submit = Send the designation
+to-confirm = to be confirmed
+picker-placeholder = Type to filter the list
+picker-placeholder-short = Type the first letters, or click a choice
+picker-no-match = No choice matches. Delete a few letters.
+choice-intro = Choose the form that fits your organization: the one for municipalities (municipality, city, village, northern village, parish, township, united townships, MRC and region) or the one for organizations.
+organization-intro = Enter the full contact information of your organization.
+hint-municipality = Type the start of the name, for example "levis" for Lévis.
+hint-region = Filled from the municipality.
+hint-provincial-riding = The list only holds the districts that cover the chosen municipality.
+manager-intro = Enter the Bureau municipal username of the person designated as local access rights manager, then click "Search": their contact information will appear. An organization can designate only one manager for the PIQM online service.
+manager-modify = To change their contact information, the person must go to the Bureau municipal site, give their username and password, and make the changes on the page "Modification aux données personnelles et aux accès".
+lookup-button = Search
+lookup-searching = Searching…
+lookup-not-found = Nobody has this username at the Bureau municipal. Check it with the designated person.
+lookup-not-configured = Searching is not possible for now: the service address is not configured. The username is kept; the details will be confirmed before sending.
+lookup-unavailable = The service does not answer for now. The username is kept; the details will be confirmed before sending.
+review-nothing-sent = Nothing is sent until you click "Send the designation".
+sending-body = Sending your designation to the Direction des infrastructures…
+queued-body = Your designation is complete and waits to be sent to the Direction des infrastructures. It will leave as soon as the service can be reached; you have nothing else to do.
+queued-no-endpoint = The address of the sending service is not configured on this computer yet.
+confirmed-thanks = Thank you, your request was sent to the Direction des infrastructures.
+confirmed-number = Request number: { $numero } (received on { $date }).
+confirmed-next = Once the request is processed, the person you designated will receive an email confirming their appointment as "local access rights manager".
+refused-body = The Direction des infrastructures refused the request. Correct what it points out, then send it again.
+refused-fix = Correct the request
+help-title = Help
+help-how = Fill in each step, then click "Continue". Fields are required unless marked "(optional)". Before sending, a page shows all your answers; you can change each section.
+help-contact-title = To reach the Direction des infrastructures
+help-contact = Ministère des Affaires municipales, des Régions et de l'Occupation du territoire
+    Direction des infrastructures
+    Aile Chauveau, 2e étage
+    10, rue Pierre-Olivier-Chauveau
+    Québec (Québec) G1R 4J3
+    Telephone: 418 691-2005
+    Fax: 418 644-8957
+    Email: infrastructures@mamrot.gouv.qc.ca
+help-keys-title = Keyboard
+help-keys = Tab and Shift+Tab: next or previous field
+    Enter: Continue (or choose in a list)
+    Up and down arrows: move in a list
+    Escape: close a list or the help
+    Alt+Left arrow: previous step
+    F1: open or close the help
+help-close = Close the help

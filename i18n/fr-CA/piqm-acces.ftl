@@ -66,19 +66,19 @@ field-manager-email = Courriel
 
 optional = (facultatif)
 not-provided = Non fourni
-hint-postal-code = Par exemple : G1R 4J3
-hint-requester-phone = Par exemple : 418 691-2005
+hint-postal-code = Par exemple : G1R 4J3
+hint-requester-phone = Par exemple : 418 691-2005
 hint-requester-extension = Chiffres seulement, par exemple 123
-hint-requester-email = Par exemple : greffe@municipalite.qc.ca
-hint-manager-username = Par exemple : abcd0001
-hint-identification-code = Le code d'identification de la municipalité lui a été envoyé par la poste le 1er mai 2008. Il est exigé de toutes les municipalités, sauf les villages nordiques, les MRC et les régions.
+hint-requester-email = Par exemple : greffe@municipalite.qc.ca
+hint-manager-username = Par exemple : abcd0001
+hint-identification-code = Le code d'identification de la municipalité lui a été envoyé par la poste le 1er mai 2008. Il est exigé de toutes les municipalités, sauf les villages nordiques, les MRC et les régions.
 hint-requester = Le demandeur doit être une personne en autorité au sein de l'organisme.
 
 ## Problèmes de validation
 
 error-summary-title = Il y a un problème
 err-too-long = { $label } doit comporter au plus { $max } caractères (il en compte { $count }). Raccourcissez-le.
-err-form-kind-missing = Choisissez le formulaire : municipalité ou organisme.
+err-form-kind-missing = Choisissez le formulaire : municipalité ou organisme.
 err-municipal-category-missing = Choisissez la catégorie de la municipalité, par exemple Ville ou Municipalité.
 err-organization-category-missing = Choisissez la catégorie de l'organisme dans la liste.
 err-organization-category-unknown = La catégorie de l'organisme ne fait pas partie de la liste. Choisissez-en une dans la liste.
@@ -90,7 +90,7 @@ err-municipality-unknown = La municipalité ne fait pas partie de la liste des m
 err-postal-code-missing = Entrez le code postal de l'organisme, par exemple G1R 4J3.
 err-postal-code-format = Le code postal doit comporter 6 caractères, lettre-chiffre-lettre chiffre-lettre-chiffre, par exemple G1R 4J3.
 err-postal-code-letter = Le code postal ne peut pas contenir les lettres D, F, I, O, Q ou U, ni commencer par W ou Z. Vérifiez-le, par exemple G1R 4J3.
-warn-postal-code-outside-quebec = Ce code postal n'est pas au Québec (il commence par une autre lettre que G, H ou J). Vérifiez-le ; vous pouvez continuer s'il est exact.
+warn-postal-code-outside-quebec = Ce code postal n'est pas au Québec (il commence par une autre lettre que G, H ou J). Vérifiez-le ; vous pouvez continuer s'il est exact.
 err-region-unknown = La région administrative ne fait pas partie de la liste. Choisissez-la dans la liste ou laissez-la vide.
 err-region-mismatch = { $municipality } est dans la région { $region }. Choisissez cette région ou laissez le champ vide.
 err-provincial-riding-missing = Choisissez la circonscription électorale provinciale de l'organisme.
@@ -98,7 +98,7 @@ err-provincial-riding-unknown = La circonscription électorale provinciale ne fa
 err-provincial-riding-mismatch = Cette circonscription provinciale ne couvre pas { $municipality }. Choisissez une des circonscriptions proposées pour cette municipalité.
 err-federal-riding-missing = Choisissez la circonscription électorale fédérale de l'organisme.
 err-federal-riding-unknown = La circonscription électorale fédérale ne fait pas partie de la liste de 2023. Choisissez-la dans la liste.
-err-identification-code-missing = Entrez le code d'identification de la municipalité, reçu par la poste le 1er mai 2008.
+err-identification-code-missing = Entrez le code d'identification de la municipalité, reçu par la poste le 1er mai 2008.
 err-identification-code-format = Le code d'identification doit comporter au moins 4 lettres ou chiffres, sans espace. Recopiez-le tel qu'il figure sur la lettre du Ministère.
 err-civility-missing = Choisissez M. ou Mme pour le demandeur.
 err-requester-last-name-missing = Entrez le nom du demandeur.
@@ -106,8 +106,8 @@ err-requester-first-name-missing = Entrez le prénom du demandeur.
 err-requester-function-missing = Entrez la fonction du demandeur, par exemple Directrice générale.
 err-requester-phone-missing = Entrez le numéro de téléphone du demandeur, par exemple 418 691-2005.
 err-requester-phone-digits = Le numéro de téléphone du demandeur doit comporter 10 chiffres, indicatif régional compris, par exemple 418 691-2005.
-err-requester-phone-not-north-american = Le numéro de téléphone du demandeur n'existe pas en Amérique du Nord : l'indicatif régional et les trois chiffres suivants ne commencent jamais par 0 ou 1. Vérifiez-le.
-err-requester-phone-extension = Après le numéro de téléphone du demandeur, écrivez seulement le poste, par exemple « 418 691-2005 poste 123 », ou utilisez le champ Poste.
+err-requester-phone-not-north-american = Le numéro de téléphone du demandeur n'existe pas en Amérique du Nord : l'indicatif régional et les trois chiffres suivants ne commencent jamais par 0 ou 1. Vérifiez-le.
+err-requester-phone-extension = Après le numéro de téléphone du demandeur, écrivez seulement le poste, par exemple « 418 691-2005 poste 123 », ou utilisez le champ Poste.
 err-requester-phone-two-extensions = Le numéro de téléphone du demandeur contient un poste différent de celui du champ Poste. Gardez un seul poste.
 err-requester-extension-format = Le poste du demandeur doit comporter au plus 6 chiffres, par exemple 123.
 err-requester-email-missing = Entrez l'adresse courriel du demandeur, par exemple greffe@municipalite.qc.ca.
@@ -119,32 +119,98 @@ warn-manager-unconfirmed = Les coordonnées du gestionnaire n'ont pas encore ét
 ## Ligne de commande
 # clap ajoute lui-même les deux-points après les en-têtes : on leur donne l'espace insécable.
 
-cli-file-unreadable = Impossible de lire le fichier « { $path } » : { $reason }. Vérifiez le chemin et vos droits sur le fichier.
-cli-parse-syntax = Le fichier « { $path } » n'est pas un brouillon lisible : erreur de syntaxe JSON à la ligne { $line }, colonne { $column }. Corrigez-le à cet endroit ou reprenez une copie intacte. (Détail : { $detail })
-cli-parse-truncated = Le fichier « { $path } » est incomplet : il s'arrête à la ligne { $line }, colonne { $column }. Il a peut-être été coupé pendant une copie ; reprenez une copie intacte.
-cli-parse-content = Le fichier « { $path } » contient une valeur inattendue à la ligne { $line }, colonne { $column } : une valeur obligatoire manque, n'a pas le bon type ou ne fait pas partie des choix permis. (Détail : { $detail })
-cli-parse-newer-version = Le fichier « { $path } » a été créé par une version plus récente de l'application (format { $found }). Mettez l'application à jour pour l'ouvrir.
-cli-parse-no-version = Le fichier « { $path } » n'est pas un brouillon de désignation : il n'indique pas sa version de format (schema_version).
-cli-check-valid = { $path } : la désignation est complète et valide.
-cli-check-invalid = { $path } : { $count ->
+cli-file-unreadable = Impossible de lire le fichier « { $path } » : { $reason }. Vérifiez le chemin et vos droits sur le fichier.
+cli-parse-syntax = Le fichier « { $path } » n'est pas un brouillon lisible : erreur de syntaxe JSON à la ligne { $line }, colonne { $column }. Corrigez-le à cet endroit ou reprenez une copie intacte. (Détail : { $detail })
+cli-parse-truncated = Le fichier « { $path } » est incomplet : il s'arrête à la ligne { $line }, colonne { $column }. Il a peut-être été coupé pendant une copie ; reprenez une copie intacte.
+cli-parse-content = Le fichier « { $path } » contient une valeur inattendue à la ligne { $line }, colonne { $column } : une valeur obligatoire manque, n'a pas le bon type ou ne fait pas partie des choix permis. (Détail : { $detail })
+cli-parse-newer-version = Le fichier « { $path } » a été créé par une version plus récente de l'application (format { $found }). Mettez l'application à jour pour l'ouvrir.
+cli-parse-no-version = Le fichier « { $path } » n'est pas un brouillon de désignation : il n'indique pas sa version de format (schema_version).
+cli-check-valid = { $path } : la désignation est complète et valide.
+cli-check-invalid = { $path } : { $count ->
         [one] 1 problème à corriger.
        *[other] { $count } problèmes à corriger.
     }
 cli-warning = avertissement
-cli-gui-unavailable = L'interface graphique n'est pas encore offerte dans cette version. Utilisez « piqm-acces check FICHIER.json » pour vérifier une désignation.
-cli-file-not-utf8 = Le fichier « { $path } » n'est pas un fichier texte UTF-8 : ce n'est pas un brouillon de désignation. Vérifiez que vous avez choisi le bon fichier.
+cli-file-not-utf8 = Le fichier « { $path } » n'est pas un fichier texte UTF-8 : ce n'est pas un brouillon de désignation. Vérifiez que vous avez choisi le bon fichier.
 io-not-found = ce fichier n'existe pas
 io-permission-denied = vous n'avez pas le droit de le lire
 io-is-a-directory = c'est un dossier, pas un fichier
 cli-about = Désignation d'un gestionnaire local des droits d'accès au service en ligne du PIQM. Sans commande, ouvre l'application.
 cli-help-data-dir = Dossier des brouillons et de la file d'envoi (aussi PIQM_DATA_DIR)
 cli-help-config = Fichier de réglages à utiliser
-cli-help-lang = Langue des messages : fr ou en (par défaut, celle du système si c'est l'anglais, sinon le français)
-cli-help-check = Vérifie un brouillon : affiche chaque problème sous la forme « champ : message ». Code de sortie 0 si la désignation est complète et valide, 1 s'il y a des problèmes, 2 si le fichier est illisible.
+cli-help-lang = Langue des messages : fr ou en (par défaut, celle du système si c'est l'anglais, sinon le français)
+cli-help-check = Vérifie un brouillon : affiche chaque problème sous la forme « champ : message ». Code de sortie 0 si la désignation est complète et valide, 1 s'il y a des problèmes, 2 si le fichier est illisible.
 cli-help-check-file = Le fichier de brouillon (.json) à vérifier
-cli-heading-usage = Utilisation :
+cli-heading-usage = Utilisation :
 cli-heading-options = Options{"\u00A0"}
 cli-heading-commands = Commandes{"\u00A0"}
 cli-heading-arguments = Arguments{"\u00A0"}
 cli-help-help = Affiche cette aide
 cli-help-version = Affiche la version
+mdes-village-cri = Village cri
+mdes-village-naskapi = Village naskapi
+mdes-gouvernement-regional = Gouvernement régional
+cli-gui-failed = L'application n'a pas pu ouvrir sa fenêtre : { $reason }. Sur Linux, vérifiez qu'une session graphique est ouverte (DISPLAY ou WAYLAND_DISPLAY).
+
+## Application
+
+switch-language = English
+help-button = Aide
+notice-settings-broken = Le fichier de réglages « { $path } » n'a pas pu être lu ({ $reason }). L'application utilise les réglages par défaut ; vos brouillons ne sont pas touchés.
+notice-settings-unsaved = Le choix de langue n'a pas pu être enregistré dans « { $path } » ({ $reason }). Il s'applique jusqu'à la fermeture de l'application.
+home-title = Désignation d'un gestionnaire local des droits d'accès
+home-intro = La présente demande donne accès à votre municipalité ou organisme au service en ligne du Programme d'infrastructures Québec-Municipalités (PIQM) par l'entremise d'une personne que vous désignez. En tant que « gestionnaire local des droits d'accès », cette personne pourra accéder au service en ligne et attribuer ou supprimer des droits d'accès aux employés et mandataires de votre municipalité ou organisme.
+home-needs = Ayez en main le nom d'utilisateur au Bureau municipal de la personne désignée (par exemple abcd0001) et, pour une municipalité, le code d'identification reçu par la poste le 1er mai 2008. Vous pouvez remplir la demande en plusieurs fois : rien n'est envoyé avant que vous confirmiez.
+home-new = Nouvelle désignation
+home-drafts = Vos brouillons
+home-no-drafts = Aucun brouillon pour l'instant.
+home-return = Retour à l'accueil
+back = ‹ Retour
+continue = Continuer
+continue-to-review = Continuer vers la vérification
+change = Modifier
+submit = Envoyer la désignation
+to-confirm = à confirmer
+picker-placeholder = Tapez pour filtrer la liste
+picker-placeholder-short = Tapez les premières lettres, ou cliquez un choix
+picker-no-match = Aucun choix ne correspond. Effacez quelques lettres.
+choice-intro = Choisissez le formulaire qui correspond à votre organisation : celui des municipalités (municipalité, ville, village, village nordique, paroisse, canton, cantons unis, MRC et région) ou celui des organismes.
+organization-intro = Inscrivez les coordonnées complètes de votre organisme.
+hint-municipality = Tapez le début du nom, par exemple « levis » pour Lévis.
+hint-region = Remplie d'après la municipalité.
+hint-provincial-riding = La liste se limite aux circonscriptions qui couvrent la municipalité choisie.
+manager-intro = Inscrivez le nom d'utilisateur au Bureau municipal de la personne désignée comme gestionnaire local des droits d'accès, puis cliquez sur « Chercher » : ses coordonnées apparaîtront. Un organisme ne peut désigner qu'un seul gestionnaire pour le service en ligne du PIQM.
+manager-modify = Pour modifier ses coordonnées, la personne doit se rendre sur le site du Bureau municipal, donner son nom d'utilisateur et son mot de passe, puis faire les modifications dans la page « Modification aux données personnelles et aux accès ».
+lookup-button = Chercher
+lookup-searching = Recherche…
+lookup-not-found = Aucune personne n'a ce nom d'utilisateur au Bureau municipal. Vérifiez-le auprès de la personne désignée.
+lookup-not-configured = La recherche n'est pas possible pour l'instant : l'adresse du service n'est pas configurée. Le nom d'utilisateur est conservé ; les coordonnées seront confirmées avant l'envoi.
+lookup-unavailable = Le service ne répond pas pour l'instant. Le nom d'utilisateur est conservé ; les coordonnées seront confirmées avant l'envoi.
+review-nothing-sent = Rien n'est envoyé tant que vous n'avez pas cliqué sur « Envoyer la désignation ».
+sending-body = Envoi de votre désignation à la Direction des infrastructures…
+queued-body = Votre désignation est complète et attend d'être envoyée à la Direction des infrastructures. Elle partira dès que le service pourra être joint ; vous n'avez rien d'autre à faire.
+queued-no-endpoint = L'adresse du service d'envoi n'est pas encore configurée sur ce poste.
+confirmed-thanks = Merci, votre demande a été envoyée avec succès à la Direction des infrastructures.
+confirmed-number = Numéro de la demande : { $numero } (reçue le { $date }).
+confirmed-next = Dès que la demande aura été traitée, la personne que vous avez désignée recevra un courriel lui confirmant sa nomination à titre de « gestionnaire local des droits d'accès ».
+refused-body = La Direction des infrastructures a refusé la demande. Corrigez ce qu'elle indique, puis envoyez-la de nouveau.
+refused-fix = Corriger la demande
+help-title = Aide
+help-how = Remplissez chaque étape puis cliquez sur « Continuer ». Les champs sont obligatoires, sauf ceux marqués « (facultatif) ». Avant l'envoi, une page vous montre toutes vos réponses ; vous pouvez modifier chaque section.
+help-contact-title = Pour joindre la Direction des infrastructures
+help-contact = Ministère des Affaires municipales, des Régions et de l'Occupation du territoire
+    Direction des infrastructures
+    Aile Chauveau, 2e étage
+    10, rue Pierre-Olivier-Chauveau
+    Québec (Québec) G1R 4J3
+    Téléphone : 418 691-2005
+    Télécopieur : 418 644-8957
+    Courriel : infrastructures@mamrot.gouv.qc.ca
+help-keys-title = Clavier
+help-keys = Tab et Maj+Tab : champ suivant ou précédent
+    Entrée : Continuer (ou choisir dans une liste)
+    Flèches haut et bas : se déplacer dans une liste
+    Échap : fermer une liste ou l'aide
+    Alt+Flèche gauche : étape précédente
+    F1 : ouvrir ou fermer l'aide
+help-close = Fermer l'aide

@@ -98,12 +98,10 @@ pub struct FoldedQuery {
 impl FoldedQuery {
     pub fn new(query: &str) -> Self {
         let folded = fold(query);
-        let mut variants = Vec::with_capacity(2);
-        if let Some(expanded) = expand_abbreviations(&folded) {
-            variants.push(expanded);
+        let expanded = expand_abbreviations(&folded);
+        FoldedQuery {
+            variants: std::iter::once(folded).chain(expanded).collect(),
         }
-        variants.insert(0, folded);
-        FoldedQuery { variants }
     }
 
     /// True if the query folds to nothing (it then matches every name).
@@ -135,24 +133,17 @@ fn rank_one(folded_name: &str, folded_query: &str) -> Option<MatchRank> {
 /// by another word), so that typing "st" still finds "Stanstead" and "Stoke".
 fn expand_abbreviations(folded: &str) -> Option<String> {
     let words: Vec<&str> = folded.split(' ').collect();
-    let (last, complete) = words.split_last()?;
-    let mut changed = false;
-    let mut expanded: Vec<&str> = complete
+    let last = words.len() - 1;
+    let expanded: Vec<&str> = words
         .iter()
-        .map(|&w| match w {
-            "st" => {
-                changed = true;
-                "saint"
-            }
-            "ste" => {
-                changed = true;
-                "sainte"
-            }
-            _ => w,
+        .enumerate()
+        .map(|(i, &word)| match word {
+            "st" if i < last => "saint",
+            "ste" if i < last => "sainte",
+            _ => word,
         })
         .collect();
-    expanded.push(last);
-    changed.then(|| expanded.join(" "))
+    (expanded != words).then(|| expanded.join(" "))
 }
 
 #[cfg(test)]

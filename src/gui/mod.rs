@@ -1,0 +1,404 @@
+//! The desktop application (iced 0.14, tiny-skia): a face over the same services as the CLI.
+//!
+//! `App` holds the state; `update` turns messages into changes of the wizard (the core) and
+//! into tasks; the `view` modules draw one screen each.
+
+mod icon;
+mod keys;
+pub mod picker;
+mod screens;
+mod theme;
+mod widgets;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::widget::operation;
+use iced::{Element, Font, Size, Subscription, Task, Theme};
+use time::OffsetDateTime;
+
+use crate::designation::{Field, ManagerDetails, Step, normalize};
+use crate::i18n::{Lang, Localizer};
+use crate::lookup::{LookupError, NoEndpoint, UserLookup};
+use crate::reference::Reference;
+use crate::settings::{Settings, SettingsWarning};
+use crate::wizard::{Event, Outcome, Wizard};
+use picker::OpenPicker;
+
+/// The bundled font, so text shows on machines without system fonts (iced bundles none).
+const FONT_REGULAR: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Regular.ttf");
+const FONT_BOLD: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Bold.ttf");
+pub const FONT: Font = Font::with_name("Noto Sans");
+pub const FONT_BOLD_FACE: Font = Font {
+    weight: iced::font::Weight::Bold,
+    ..FONT
+};
+
+/// What the application needs from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--lang`, which wins over the settings.
+    pub lang: Option<Lang>,
+    pub config: Option<PathBuf>,
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(options: Options) -> iced::Result {
+    iced::application(move || App::boot(options.clone()), App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .font(FONT_REGULAR)
+        .font(FONT_BOLD)
+        .default_font(FONT)
+        .window(iced::window::Settings {
+            size: Size::new(1024.0, 768.0),
+            min_size: Some(Size::new(720.0, 520.0)),
+            icon: icon::window_icon(),
+            ..Default::default()
+        })
+        .run()
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    NewDesignation,
+    Home,
+    ToggleHelp,
+    Escape,
+    SwitchLanguage(Lang),
+    SystemTheme(iced::theme::Mode),
+    Edit(Field, String),
+    PickerInput(Field, String),
+    PickerChoose(Field, String),
+    PickerMove(isize),
+    PickerSubmit(Field),
+    Continue,
+    Back,
+    Change(Step),
+    Submit,
+    FocusField(Field),
+    FocusNext,
+    FocusPrevious,
+    LookUp,
+    LookedUp(String, Result<ManagerDetails, LookupError>),
+}
+
+/// What the screen shows.
+#[derive(Debug)]
+pub enum Screen {
+    Home,
+    Wizard(Box<Wizard>),
+}
+
+/// The state of the username look-up, shown under the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LookupStatus {
+    Idle,
+    Searching,
+    Found,
+    NotFound,
+    Unavailable(LookupError),
+}
+
+pub struct App {
+    pub l: Localizer,
+    pub refs: &'static Reference,
+    pub screen: Screen,
+    pub picker: Option<OpenPicker>,
+    pub help_open: bool,
+    pub theme_mode: iced::theme::Mode,
+    pub lookup_status: LookupStatus,
+    /// A one-line message at the top of the window (settings problems, saving errors).
+    pub notice: Option<String>,
+    lookup: Arc<dyn UserLookup>,
+    settings: Settings,
+    settings_path: Option<PathBuf>,
+}
+
+impl App {
+    /// A fresh application with no side effects (tests build it directly).
+    pub fn new(lang: Lang, lookup: Arc<dyn UserLookup>) -> Self {
+        App {
+            l: Localizer::new(lang),
+            refs: Reference::get(),
+            screen: Screen::Home,
+            picker: None,
+            help_open: false,
+            theme_mode: iced::theme::Mode::Light,
+            lookup_status: LookupStatus::Idle,
+            notice: None,
+            lookup,
+            settings: Settings::default(),
+            settings_path: None,
+        }
+    }
+
+    fn boot(options: Options) -> (Self, Task<Message>) {
+        let settings_path = crate::paths::config_file(options.config.as_deref());
+        let (settings, warning) = match &settings_path {
+            Some(path) => Settings::load(path),
+            None => (Settings::default(), None),
+        };
+        let lang = options
+            .lang
+            .or_else(|| settings.lang())
+            .unwrap_or_else(Lang::from_system);
+        let mut app = App::new(lang, Arc::new(NoEndpoint));
+        app.notice = warning.map(|w| app.settings_warning(&w));
+        app.settings = settings;
+        app.settings_path = settings_path;
+        (app, iced::system::theme().map(Message::SystemTheme))
+    }
+
+    fn settings_warning(&self, w: &SettingsWarning) -> String {
+        let (path, reason) = match w {
+            SettingsWarning::Unreadable { path, reason }
+            | SettingsWarning::Invalid { path, reason } => {
+                (path.display().to_string(), reason.clone())
+            }
+        };
+        self.l.t_args(
+            "notice-settings-broken",
+            &[("path", path.into()), ("reason", reason.into())],
+        )
+    }
+
+    pub fn title(&self) -> String {
+        self.l.t("app-title")
+    }
+
+    pub fn theme(&self) -> Theme {
+        theme::for_mode(self.theme_mode)
+    }
+
+    pub fn wizard(&self) -> Option<&Wizard> {
+        match &self.screen {
+            Screen::Wizard(w) => Some(w),
+            Screen::Home => None,
+        }
+    }
+
+    fn subscription(&self) -> Subscription<Message> {
+        Subscription::batch([
+            iced::event::listen_with(keys::on_event),
+            iced::system::theme_changes().map(Message::SystemTheme),
+        ])
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::NewDesignation => {
+                self.screen = Screen::Wizard(Box::new(Wizard::new(OffsetDateTime::now_utc())));
+                self.picker = None;
+                self.lookup_status = LookupStatus::Idle;
+                self.focus_first_field()
+            }
+            Message::Home => {
+                self.screen = Screen::Home;
+                self.picker = None;
+                Task::none()
+            }
+            Message::ToggleHelp => {
+                self.help_open = !self.help_open;
+                Task::none()
+            }
+            Message::Escape => {
+                if self.picker.take().is_none() {
+                    self.help_open = false;
+                }
+                Task::none()
+            }
+            Message::SwitchLanguage(lang) => {
+                self.l = Localizer::new(lang);
+                self.settings.langue = Some(lang.code().to_string());
+                self.notice = self.save_settings();
+                Task::none()
+            }
+            Message::SystemTheme(mode) => {
+                self.theme_mode = mode;
+                Task::none()
+            }
+            Message::Edit(field, value) => {
+                self.apply(Event::Edit(field, value));
+                if field == Field::ManagerUsername {
+                    self.lookup_status = LookupStatus::Idle;
+                }
+                Task::none()
+            }
+            Message::PickerInput(field, query) => {
+                self.picker = Some(OpenPicker {
+                    field,
+                    query,
+                    highlight: 0,
+                });
+                Task::none()
+            }
+            Message::PickerChoose(field, code) => {
+                self.picker = None;
+                self.apply(Event::Edit(field, code));
+                Task::none()
+            }
+            Message::PickerMove(delta) => {
+                if let Some(p) = &self.picker {
+                    let count = self
+                        .picker_matches(p.field, &p.query)
+                        .len()
+                        .min(picker::MAX_SHOWN);
+                    if let Some(p) = self.picker.as_mut().filter(|_| count > 0) {
+                        let next = p.highlight as isize + delta;
+                        p.highlight = next.rem_euclid(count as isize) as usize;
+                    }
+                }
+                Task::none()
+            }
+            Message::PickerSubmit(field) => self.picker_submit(field),
+            Message::Continue => self.continue_(),
+            Message::Back => self.back(),
+            Message::Change(step) => {
+                self.picker = None;
+                self.apply(Event::Change(step));
+                self.focus_first_field()
+            }
+            Message::Submit => {
+                self.picker = None;
+                self.apply(Event::Submit);
+                if self.wizard().is_some_and(|w| w.step() == Step::Sending) {
+                    // No endpoint yet: the designation waits in the outbox.
+                    self.apply(Event::Deferred);
+                    Task::none()
+                } else {
+                    self.focus_first_problem()
+                }
+            }
+            Message::FocusField(field) => operation::focus(field.path()),
+            Message::FocusNext => operation::focus_next(),
+            Message::FocusPrevious => operation::focus_previous(),
+            Message::LookUp => self.look_up(),
+            Message::LookedUp(username, result) => {
+                self.lookup_status = match &result {
+                    Ok(_) => LookupStatus::Found,
+                    Err(LookupError::NotFound) => LookupStatus::NotFound,
+                    Err(e) => LookupStatus::Unavailable(e.clone()),
+                };
+                match result {
+                    Ok(details) => self.apply(Event::LookedUp { username, details }),
+                    Err(LookupError::NotFound) => self.apply(Event::UsernameUnknown { username }),
+                    Err(_) => Outcome::Ignored,
+                };
+                Task::none()
+            }
+        }
+    }
+
+    fn apply(&mut self, event: Event) -> Outcome {
+        match &mut self.screen {
+            Screen::Wizard(w) => w.apply(event, self.refs),
+            Screen::Home => Outcome::Ignored,
+        }
+    }
+
+    fn continue_(&mut self) -> Task<Message> {
+        self.picker = None;
+        match self.wizard().map(Wizard::step) {
+            Some(Step::Review) => Task::done(Message::Submit),
+            Some(_) => match self.apply(Event::Next) {
+                Outcome::Blocked => self.focus_first_problem(),
+                Outcome::Moved { .. } => self.focus_first_field(),
+                _ => Task::none(),
+            },
+            None => Task::none(),
+        }
+    }
+
+    fn back(&mut self) -> Task<Message> {
+        self.picker = None;
+        match self.wizard().map(Wizard::step) {
+            Some(Step::Choice) | None => {
+                self.screen = Screen::Home;
+                Task::none()
+            }
+            Some(_) => {
+                self.apply(Event::Back);
+                self.focus_first_field()
+            }
+        }
+    }
+
+    fn picker_submit(&mut self, field: Field) -> Task<Message> {
+        match self.picker.take() {
+            Some(p) if p.field == field => {
+                let found = self.picker_matches(field, &p.query);
+                match found.get(p.highlight).or(found.first()) {
+                    Some(choice) => {
+                        self.apply(Event::Edit(field, choice.code.clone()));
+                        Task::none()
+                    }
+                    None => {
+                        // Nothing matches: keep what was typed on screen.
+                        self.picker = Some(p);
+                        Task::none()
+                    }
+                }
+            }
+            // Enter on a picker that is not being typed into: Continuer.
+            _ => self.continue_(),
+        }
+    }
+
+    pub fn picker_matches(&self, field: Field, query: &str) -> Vec<picker::Choice> {
+        match self.wizard() {
+            Some(w) => picker::matches(field, query, w.draft(), self.refs, &self.l),
+            None => Vec::new(),
+        }
+    }
+
+    fn look_up(&mut self) -> Task<Message> {
+        let Some(w) = self.wizard() else {
+            return Task::none();
+        };
+        let Some(username) = normalize::username(&w.draft().manager.username) else {
+            // The format problem shows like any other: through Continuer's validation.
+            return Task::done(Message::Continue);
+        };
+        self.lookup_status = LookupStatus::Searching;
+        let future = self.lookup.lookup(&username);
+        Task::perform(future, move |result| {
+            Message::LookedUp(username.clone(), result)
+        })
+    }
+
+    fn focus_first_problem(&self) -> Task<Message> {
+        match self.wizard().and_then(|w| w.problems().first()) {
+            Some(p) => operation::focus(p.field.path()),
+            None => Task::none(),
+        }
+    }
+
+    fn focus_first_field(&self) -> Task<Message> {
+        let first = self
+            .wizard()
+            .and_then(|w| Field::of_step(w.step()).find(|f| !f.is_looked_up()));
+        match first {
+            Some(f) => operation::focus(f.path()),
+            None => Task::none(),
+        }
+    }
+
+    fn save_settings(&self) -> Option<String> {
+        let path = self.settings_path.as_ref()?;
+        self.settings.save(path).err().map(|e| {
+            self.l.t_args(
+                "notice-settings-unsaved",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("reason", e.to_string().into()),
+                ],
+            )
+        })
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        screens::view(self)
+    }
+}

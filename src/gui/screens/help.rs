@@ -1,0 +1,34 @@
+//! The help panel, reachable from every screen (F1, Escape closes it): how the form works and
+//! whom to call, as the ministry's page gives it.
+
+use iced::widget::{column, container, scrollable, text};
+use iced::{Element, Length, Theme};
+
+use super::widgets::{BODY_SIZE, SMALL_SIZE, heading, paragraph, secondary_button};
+use crate::gui::{App, FONT_BOLD_FACE, Message};
+
+pub fn view(app: &App) -> Element<'_, Message> {
+    let l = &app.l;
+    let content = column![
+        heading(l.t("help-title")),
+        paragraph(l.t("help-how")),
+        text(l.t("help-contact-title"))
+            .size(BODY_SIZE)
+            .font(FONT_BOLD_FACE),
+        text(l.t("help-contact")).size(SMALL_SIZE),
+        text(l.t("help-keys-title"))
+            .size(BODY_SIZE)
+            .font(FONT_BOLD_FACE),
+        text(l.t("help-keys")).size(SMALL_SIZE),
+        secondary_button(l.t("help-close"), Message::ToggleHelp),
+    ]
+    .spacing(12);
+    container(scrollable(container(content).padding(20)))
+        .width(Length::Fixed(340.0))
+        .height(Length::Fill)
+        .style(|t: &Theme| container::Style {
+            background: Some(t.extended_palette().background.weak.color.into()),
+            ..container::Style::default()
+        })
+        .into()
+}

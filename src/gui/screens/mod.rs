@@ -1,0 +1,86 @@
+//! One module per screen; `view` frames the current one with the header and the help panel.
+
+mod help;
+mod home;
+mod outcome;
+mod review;
+mod steps;
+
+use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::{Alignment, Element, Length, Theme};
+
+use super::widgets::{self, BODY_SIZE};
+use super::{App, FONT_BOLD_FACE, Message, Screen, theme};
+use crate::designation::Step;
+use crate::i18n::Lang;
+
+/// The readable width of the page: long lines are hard to read.
+const PAGE_WIDTH: f32 = 760.0;
+
+pub fn view(app: &App) -> Element<'_, Message> {
+    let page: Element<'_, Message> = match &app.screen {
+        Screen::Home => home::view(app),
+        Screen::Wizard(w) => match w.step() {
+            Step::Review => review::view(app, w),
+            s if s.is_question() => steps::view(app, w),
+            _ => outcome::view(app, w),
+        },
+    };
+    let page = container(container(page).max_width(PAGE_WIDTH).padding([24, 32]))
+        .width(Length::Fill)
+        .center_x(Length::Fill);
+    let body: Element<'_, Message> = scrollable(page).height(Length::Fill).into();
+    let body = if app.help_open {
+        row![body, help::view(app)].height(Length::Fill).into()
+    } else {
+        body
+    };
+    let mut layout = column![header(app)];
+    if let Some(notice) = &app.notice {
+        layout = layout.push(container(widgets::note(notice.clone(), true)).padding([8, 16]));
+    }
+    layout.push(body).into()
+}
+
+/// The dark-blue band: the application's name, the language switch and the help button.
+fn header(app: &App) -> Element<'_, Message> {
+    let other = match app.l.lang() {
+        Lang::Fr => Lang::En,
+        Lang::En => Lang::Fr,
+    };
+    let band_button = |label: String, message: Message| {
+        button(text(label).size(BODY_SIZE).color(iced::Color::WHITE))
+            .padding([6, 12])
+            .style(|_t: &Theme, status| button::Style {
+                background: matches!(status, button::Status::Hovered | button::Status::Pressed)
+                    .then(|| iced::Color::from_rgba(1.0, 1.0, 1.0, 0.15).into()),
+                text_color: iced::Color::WHITE,
+                border: iced::Border {
+                    color: iced::Color::from_rgba(1.0, 1.0, 1.0, 0.6),
+                    width: 1.0,
+                    radius: 4.0.into(),
+                },
+                ..button::Style::default()
+            })
+            .on_press(message)
+    };
+    let content = row![
+        text(app.l.t("app-name"))
+            .size(20)
+            .font(FONT_BOLD_FACE)
+            .color(iced::Color::WHITE),
+        space::horizontal(),
+        band_button(app.l.t("switch-language"), Message::SwitchLanguage(other)),
+        band_button(app.l.t("help-button"), Message::ToggleHelp),
+    ]
+    .spacing(12)
+    .align_y(Alignment::Center);
+    container(content)
+        .padding([12, 24])
+        .width(Length::Fill)
+        .style(|_t: &Theme| container::Style {
+            background: Some(theme::BAND.into()),
+            ..container::Style::default()
+        })
+        .into()
+}

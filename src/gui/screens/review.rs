@@ -1,0 +1,105 @@
+//! "Vérifiez vos réponses": every answer by section, "Modifier" on each, nothing sent before
+//! the user confirms.
+
+use iced::widget::{Column, column, container, row, text};
+use iced::{Alignment, Element, Length, Theme};
+
+use super::widgets::{BODY_SIZE, heading, link_button, note, paragraph, primary_button, title};
+use crate::designation::{Field, Severity, Step, validate};
+use crate::gui::{App, Message, picker};
+use crate::wizard::Wizard;
+
+pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
+    let l = &app.l;
+    let d = w.draft();
+    let problems = validate(d, app.refs);
+    let mut page = Column::new().spacing(20);
+    page = page.push(link_button(l.t("back"), Message::Back));
+    page = page.push(title(l.t("step-review")));
+    for p in problems.iter().filter(|p| p.severity == Severity::Warning) {
+        page = page.push(note(l.problem(p), true));
+    }
+    for step in Step::QUESTIONS {
+        let mut rows = Column::new().spacing(8);
+        for field in Field::of_step(step) {
+            if !shown_on_review(field, w) {
+                continue;
+            }
+            let value = display_value(app, w, field);
+            let mut cell = column![text(value).size(BODY_SIZE).font(crate::gui::FONT_BOLD_FACE)];
+            for p in problems.iter().filter(|p| p.field == field && p.is_error()) {
+                cell = cell.push(
+                    text(l.problem(p))
+                        .size(BODY_SIZE)
+                        .style(iced::widget::text::danger),
+                );
+            }
+            rows = rows.push(
+                row![
+                    text(l.t(field.label_id()))
+                        .size(BODY_SIZE)
+                        .width(Length::FillPortion(2)),
+                    cell.width(Length::FillPortion(3)),
+                ]
+                .spacing(16),
+            );
+        }
+        let section = column![
+            row![
+                heading(l.t(step.title_id())),
+                iced::widget::space::horizontal(),
+                link_button(l.t("change"), Message::Change(step)),
+            ]
+            .align_y(Alignment::Center),
+            rows,
+        ]
+        .spacing(10);
+        page = page.push(
+            container(section)
+                .padding(16)
+                .width(Length::Fill)
+                .style(|t: &Theme| container::Style {
+                    border: iced::Border {
+                        color: t.extended_palette().background.strong.color,
+                        width: 1.0,
+                        radius: 4.0.into(),
+                    },
+                    ..container::Style::default()
+                }),
+        );
+    }
+    page = page.push(paragraph(l.t("review-nothing-sent")));
+    page.push(primary_button(l.t("submit"), Message::Submit))
+        .into()
+}
+
+/// Fields that belong to this designation (the other kind's category and the code stay in
+/// the draft, unshown, so switching back loses nothing).
+fn shown_on_review(field: Field, w: &Wizard) -> bool {
+    let d = w.draft();
+    match field {
+        Field::MunicipalCategory => d.form.kind == Some(crate::designation::FormKind::Municipality),
+        Field::OrganizationCategory => {
+            d.form.kind == Some(crate::designation::FormKind::Organization)
+        }
+        Field::IdentificationCode => d.identification_code_applies(),
+        _ => true,
+    }
+}
+
+fn display_value(app: &App, w: &Wizard, field: Field) -> String {
+    let d = w.draft();
+    if field.is_looked_up() && !d.manager.confirmed {
+        return app.l.t("to-confirm");
+    }
+    let value = if picker::is_picker(field) {
+        picker::current_label(field, d, app.refs, &app.l)
+    } else {
+        field.get(d).trim().to_string()
+    };
+    if value.is_empty() {
+        app.l.t("not-provided")
+    } else {
+        value
+    }
+}

@@ -1,0 +1,297 @@
+//! The pieces every step is made of: labelled inputs with hint and error, pickers, the error
+//! summary, headings, buttons.
+
+use iced::widget::{button, column, container, radio, row, space, text, text_input};
+use iced::{Element, Length, Theme};
+
+use super::picker::{self, MAX_SHOWN};
+use super::{App, FONT_BOLD_FACE, Message, theme};
+use crate::designation::{Field, Problem, Severity};
+
+pub const TITLE_SIZE: f32 = 28.0;
+pub const HEADING_SIZE: f32 = 20.0;
+pub const BODY_SIZE: f32 = 16.0;
+pub const SMALL_SIZE: f32 = 14.0;
+
+pub fn title(s: String) -> Element<'static, Message> {
+    text(s).size(TITLE_SIZE).font(FONT_BOLD_FACE).into()
+}
+
+pub fn heading(s: String) -> Element<'static, Message> {
+    text(s).size(HEADING_SIZE).font(FONT_BOLD_FACE).into()
+}
+
+pub fn paragraph(s: String) -> Element<'static, Message> {
+    text(s).size(BODY_SIZE).into()
+}
+
+pub fn hint(s: String) -> Element<'static, Message> {
+    text(s)
+        .size(SMALL_SIZE)
+        .style(|t: &Theme| text::Style {
+            color: Some(theme::muted(t)),
+        })
+        .into()
+}
+
+pub fn primary_button(label: String, on_press: Message) -> Element<'static, Message> {
+    button(text(label).size(BODY_SIZE).font(FONT_BOLD_FACE))
+        .padding([10, 24])
+        .on_press(on_press)
+        .into()
+}
+
+pub fn secondary_button(label: String, on_press: Message) -> Element<'static, Message> {
+    button(text(label).size(BODY_SIZE))
+        .padding([8, 16])
+        .style(button::secondary)
+        .on_press(on_press)
+        .into()
+}
+
+pub fn link_button(label: String, on_press: Message) -> Element<'static, Message> {
+    button(text(label).size(BODY_SIZE))
+        .padding([4, 0])
+        .style(button::text)
+        .on_press(on_press)
+        .into()
+}
+
+/// The problems of one field, from the last Continuer and from the ministry's refusal.
+fn field_messages(app: &App, field: Field) -> Vec<(Severity, String)> {
+    let Some(w) = app.wizard() else {
+        return Vec::new();
+    };
+    let mut out: Vec<_> = w
+        .problems()
+        .iter()
+        .filter(|p| p.field == field)
+        .map(|p| (p.severity, app.l.problem(p)))
+        .collect();
+    if let Some(refusal) = &w.draft().refusal {
+        out.extend(
+            refusal
+                .erreurs
+                .iter()
+                .filter(|e| e.champ == field.path())
+                .map(|e| (Severity::Error, e.message.clone())),
+        );
+    }
+    out
+}
+
+fn problem_text(severity: Severity, message: String) -> Element<'static, Message> {
+    text(message)
+        .size(BODY_SIZE)
+        .font(FONT_BOLD_FACE)
+        .style(move |t: &Theme| match severity {
+            Severity::Error => text::danger(t),
+            Severity::Warning => text::warning(t),
+        })
+        .into()
+}
+
+/// Label, "(facultatif)", hint and problems of a field, in the order people read them.
+fn label_block(
+    app: &App,
+    field: Field,
+    optional: bool,
+    hint_id: Option<&str>,
+) -> Vec<Element<'static, Message>> {
+    let mut label = app.l.t(field.label_id());
+    if optional {
+        label = format!("{label} {}", app.l.t("optional"));
+    }
+    let mut parts = vec![text(label).size(BODY_SIZE).font(FONT_BOLD_FACE).into()];
+    if let Some(id) = hint_id {
+        parts.push(hint(app.l.t(id)));
+    }
+    for (severity, message) in field_messages(app, field) {
+        parts.push(problem_text(severity, message));
+    }
+    parts
+}
+
+/// A text field of the current step.
+pub fn text_field(
+    app: &App,
+    field: Field,
+    optional: bool,
+    hint_id: Option<&str>,
+    width: Length,
+) -> Element<'static, Message> {
+    let value = app
+        .wizard()
+        .map(|w| field.get(w.draft()))
+        .unwrap_or_default();
+    let mut parts = label_block(app, field, optional, hint_id);
+    parts.push(
+        text_input("", &value)
+            .id(field.path())
+            .on_input(move |s| Message::Edit(field, s))
+            .on_submit(Message::Continue)
+            .padding(8)
+            .size(BODY_SIZE)
+            .width(width)
+            .into(),
+    );
+    column(parts).spacing(4).into()
+}
+
+/// A read-only line: label and value (or "à confirmer").
+pub fn read_only(label: String, value: String) -> Element<'static, Message> {
+    row![
+        text(label).size(BODY_SIZE).width(Length::Fixed(160.0)),
+        text(value).size(BODY_SIZE).font(FONT_BOLD_FACE),
+    ]
+    .spacing(12)
+    .into()
+}
+
+/// A choice list that can be used with the keyboard alone: type to filter, arrows to move,
+/// Enter to choose. Short lists also show every choice as radio buttons.
+pub fn picker_field(
+    app: &App,
+    field: Field,
+    optional: bool,
+    hint_id: Option<&str>,
+) -> Element<'static, Message> {
+    let Some(w) = app.wizard() else {
+        return space::horizontal().into();
+    };
+    let d = w.draft();
+    let open = app.picker.as_ref().filter(|p| p.field == field);
+    let shown_text = match open {
+        Some(p) => p.query.clone(),
+        None => picker::current_label(field, d, app.refs, &app.l),
+    };
+    let mut parts = label_block(app, field, optional, hint_id);
+    let placeholder = app.l.t(if picker::is_short(field) {
+        "picker-placeholder-short"
+    } else {
+        "picker-placeholder"
+    });
+    parts.push(
+        text_input(&placeholder, &shown_text)
+            .id(field.path())
+            .on_input(move |s| Message::PickerInput(field, s))
+            .on_submit(Message::PickerSubmit(field))
+            .padding(8)
+            .size(BODY_SIZE)
+            .width(Length::Fixed(480.0))
+            .into(),
+    );
+    if picker::is_short(field) {
+        let current = field.get(d);
+        let list = match open {
+            Some(p) => app.picker_matches(field, &p.query),
+            None => picker::choices(field, d, app.refs, &app.l),
+        };
+        let highlighted = open.map(|p| p.highlight);
+        let radios = list.into_iter().enumerate().map(|(i, c)| {
+            let selected = (c.code == current).then_some(i);
+            let code = c.code.clone();
+            let label = if highlighted == Some(i) {
+                format!("{} ←", c.label)
+            } else {
+                c.label
+            };
+            radio(label, i, selected, move |_| {
+                Message::PickerChoose(field, code.clone())
+            })
+            .size(18)
+            .text_size(BODY_SIZE)
+            .into()
+        });
+        parts.push(column(radios).spacing(8).padding([6, 4]).into());
+    } else if let Some(p) = open {
+        parts.push(match_list(app, field, &p.query, p.highlight));
+    }
+    column(parts).spacing(4).into()
+}
+
+/// The matches under a long list's input, the highlighted one in the primary style.
+fn match_list(app: &App, field: Field, query: &str, highlight: usize) -> Element<'static, Message> {
+    let found = app.picker_matches(field, query);
+    if found.is_empty() {
+        return hint(app.l.t("picker-no-match"));
+    }
+    let items = found.into_iter().take(MAX_SHOWN).enumerate().map(|(i, c)| {
+        let style = if i == highlight {
+            button::primary
+        } else {
+            button::text
+        };
+        button(text(c.label).size(BODY_SIZE))
+            .width(Length::Fill)
+            .padding([6, 10])
+            .style(style)
+            .on_press(Message::PickerChoose(field, c.code))
+            .into()
+    });
+    container(column(items).spacing(2))
+        .padding(4)
+        .width(Length::Fixed(480.0))
+        .style(container::bordered_box)
+        .into()
+}
+
+/// "Il y a un problème", listing each problem; each line leads to its field.
+pub fn error_summary(app: &App, problems: &[Problem]) -> Option<Element<'static, Message>> {
+    let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+    if errors.is_empty() {
+        return None;
+    }
+    let mut lines: Vec<Element<'static, Message>> = vec![heading(app.l.t("error-summary-title"))];
+    for p in errors {
+        lines.push(
+            button(text(app.l.problem(p)).size(BODY_SIZE).style(text::danger))
+                .padding([2, 0])
+                .style(button::text)
+                .on_press(Message::FocusField(p.field))
+                .into(),
+        );
+    }
+    Some(
+        container(column(lines).spacing(6))
+            .padding(16)
+            .width(Length::Fill)
+            .style(|t: &Theme| {
+                let danger = t.palette().danger;
+                container::Style {
+                    border: iced::Border {
+                        color: danger,
+                        width: 3.0,
+                        radius: 4.0.into(),
+                    },
+                    ..container::Style::default()
+                }
+            })
+            .into(),
+    )
+}
+
+/// A framed note (information, or a warning).
+pub fn note(message: String, warning: bool) -> Element<'static, Message> {
+    container(text(message).size(BODY_SIZE))
+        .padding(12)
+        .width(Length::Fill)
+        .style(move |t: &Theme| {
+            let p = t.extended_palette();
+            let (bg, border) = if warning {
+                (p.warning.weak.color, p.warning.strong.color)
+            } else {
+                (p.primary.weak.color, p.primary.strong.color)
+            };
+            container::Style {
+                background: Some(iced::Color { a: 0.18, ..bg }.into()),
+                border: iced::Border {
+                    color: border,
+                    width: 1.0,
+                    radius: 4.0.into(),
+                },
+                ..container::Style::default()
+            }
+        })
+        .into()
+}
