@@ -135,6 +135,13 @@ impl App {
     }
 
     fn boot(options: Options) -> (Self, Task<Message>) {
+        let app = App::from_options(&options);
+        (app, iced::system::theme().map(Message::SystemTheme))
+    }
+
+    /// The application as the command line asks for it: settings read (never failing),
+    /// language from `--lang`, else the settings, else the system.
+    pub fn from_options(options: &Options) -> Self {
         let settings_path = crate::paths::config_file(options.config.as_deref());
         let (settings, warning) = match &settings_path {
             Some(path) => Settings::load(path),
@@ -148,7 +155,7 @@ impl App {
         app.notice = warning.map(|w| app.settings_warning(&w));
         app.settings = settings;
         app.settings_path = settings_path;
-        (app, iced::system::theme().map(Message::SystemTheme))
+        app
     }
 
     fn settings_warning(&self, w: &SettingsWarning) -> String {
