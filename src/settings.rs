@@ -14,6 +14,8 @@ use crate::i18n::Lang;
 pub struct Settings {
     /// "fr" or "en"; absent: the system's language if English, else French.
     pub langue: Option<String>,
+    /// "clair" or "sombre"; absent (or anything else): follow the system.
+    pub theme: Option<String>,
 }
 
 /// Why the settings file was not (fully) used; the application goes on with defaults.
@@ -27,6 +29,15 @@ impl Settings {
     /// The interface language these settings ask for.
     pub fn lang(&self) -> Option<Lang> {
         self.langue.as_deref().and_then(Lang::from_code)
+    }
+
+    /// The light or dark theme these settings force, if any.
+    pub fn forced_dark(&self) -> Option<bool> {
+        match self.theme.as_deref() {
+            Some("sombre" | "dark") => Some(true),
+            Some("clair" | "light") => Some(false),
+            _ => None,
+        }
     }
 
     /// Reads the settings; never fails.
@@ -106,6 +117,7 @@ mod tests {
         let path = dir.path().join("sub").join("config.toml");
         let s = Settings {
             langue: Some("en".into()),
+            theme: Some("sombre".into()),
         };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path), (s, None));

@@ -176,7 +176,11 @@ impl App {
     }
 
     pub fn theme(&self) -> Theme {
-        theme::for_mode(self.theme_mode)
+        match self.settings.forced_dark() {
+            Some(true) => theme::dark(),
+            Some(false) => theme::light(),
+            None => theme::for_mode(self.theme_mode),
+        }
     }
 
     pub fn wizard(&self) -> Option<&Wizard> {
