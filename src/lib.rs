@@ -9,4 +9,5 @@ pub mod designation;
 pub mod i18n;
 pub mod paths;
 pub mod reference;
+pub mod store;
 pub mod wizard;
