@@ -40,7 +40,10 @@ impl FileDialogs for SystemDialogs {
                 .set_title(title)
                 .set_file_name(default_name)
                 .add_filter(filter.name, &filter.extensions);
-            outcome(dialog.save_file().await.map(|h| h.path().to_path_buf()), started)
+            outcome(
+                dialog.save_file().await.map(|h| h.path().to_path_buf()),
+                started,
+            )
         })
     }
 
@@ -50,7 +53,10 @@ impl FileDialogs for SystemDialogs {
             let dialog = rfd::AsyncFileDialog::new()
                 .set_title(title)
                 .add_filter(filter.name, &filter.extensions);
-            outcome(dialog.pick_file().await.map(|h| h.path().to_path_buf()), started)
+            outcome(
+                dialog.pick_file().await.map(|h| h.path().to_path_buf()),
+                started,
+            )
         })
     }
 }
@@ -60,7 +66,9 @@ impl FileDialogs for SystemDialogs {
 fn outcome(path: Option<PathBuf>, started: std::time::Instant) -> DialogOutcome {
     match path {
         Some(p) => DialogOutcome::Chosen(p),
-        None if started.elapsed() < std::time::Duration::from_millis(300) => DialogOutcome::Unavailable,
+        None if started.elapsed() < std::time::Duration::from_millis(300) => {
+            DialogOutcome::Unavailable
+        }
         None => DialogOutcome::Cancelled,
     }
 }

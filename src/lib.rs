@@ -13,4 +13,5 @@ pub mod lookup;
 pub mod paths;
 pub mod reference;
 pub mod settings;
+pub mod store;
 pub mod wizard;
