@@ -172,6 +172,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
             let options = crate::gui::Options {
                 lang: cli.lang.map(Lang::from),
                 config: cli.config,
+                data_dir: crate::paths::data_dir(cli.data_dir.as_deref()),
             };
             match crate::gui::run(options) {
                 Ok(()) => exit::OK,

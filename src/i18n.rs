@@ -127,6 +127,35 @@ impl Localizer {
         self.format(p.message_id, Some(&args))
     }
 
+    /// "14 h 32" in French, "2:32 p.m." in English, in the user's local time.
+    pub fn time_of_day(&self, t: time::OffsetDateTime) -> String {
+        let t = crate::clock::local(t);
+        match self.lang {
+            Lang::Fr => format!("{}\u{a0}h\u{a0}{:02}", t.hour(), t.minute()),
+            Lang::En => {
+                let (h, suffix) = match t.hour() {
+                    0 => (12, "a.m."),
+                    h @ 1..=11 => (h, "a.m."),
+                    12 => (12, "p.m."),
+                    h => (h - 12, "p.m."),
+                };
+                format!("{h}:{:02}\u{a0}{suffix}", t.minute())
+            }
+        }
+    }
+
+    /// "2026-11-27 14 h 32": the ISO date Québec's administration uses, then the time of day.
+    pub fn date_time(&self, t: time::OffsetDateTime) -> String {
+        let local = crate::clock::local(t);
+        format!(
+            "{}-{:02}-{:02} {}",
+            local.year(),
+            u8::from(local.month()),
+            local.day(),
+            self.time_of_day(t)
+        )
+    }
+
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)
     }

@@ -5,6 +5,7 @@
 //! (`cli` and `gui`) only call services.
 
 pub mod cli;
+pub mod clock;
 pub mod designation;
 pub mod dialogs;
 pub mod gui;

@@ -87,14 +87,13 @@ impl Wizard {
         for step in Step::QUESTIONS.into_iter().filter(|s| *s < stop) {
             normalize_step(&mut draft, step);
         }
-        if draft.status == Status::Draft || draft.status == Status::Refused {
-            if let Some(bad) = Step::QUESTIONS
+        if matches!(draft.status, Status::Draft | Status::Refused)
+            && let Some(bad) = Step::QUESTIONS
                 .into_iter()
                 .filter(|s| *s < stop)
                 .find(|s| has_errors(&draft, refs, *s))
-            {
-                draft.step = bad;
-            }
+        {
+            draft.step = bad;
         }
         Wizard {
             draft,
@@ -122,6 +121,11 @@ impl Wizard {
     /// The problems that blocked the last Continuer or Envoyer (empty once the user moves on).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// Records when the draft reached the disk (its `modifie_le`); not a change of answers.
+    pub fn mark_saved(&mut self, at: OffsetDateTime) {
+        self.draft.updated_at = at;
     }
 
     /// Whether answers can still be changed (not in the outbox, not sent).
@@ -392,9 +396,9 @@ fn follow_municipality(d: &mut Designation, before: &Designation, refs: &Referen
     let riding_was_derived = old
         .and_then(single)
         .is_some_and(|r| r == o.provincial_riding);
-    if o.provincial_riding.trim().is_empty() || riding_was_derived {
-        if let Some(only) = single(new) {
-            o.provincial_riding = only;
-        }
+    if (o.provincial_riding.trim().is_empty() || riding_was_derived)
+        && let Some(only) = single(new)
+    {
+        o.provincial_riding = only;
     }
 }

@@ -307,3 +307,42 @@ cli-drafts-trash-emptied = { $count ->
         [one] 1 draft erased for good.
        *[other] { $count } drafts erased for good.
     }
+
+## Drafts in the window
+
+home-resume = You were working on "{ $name }" (step: { $step }). You can pick up where you left off.
+home-resume-button = Resume this draft
+home-import = Import a draft…
+home-no-store = Drafts cannot be saved: no data folder is available. Give one with --data-dir.
+home-filter = Filter by organization name or number
+home-filter-none = No draft matches the filter.
+draft-kind-unknown = Form not chosen
+draft-modified = Modified { $when }
+draft-open = Open
+draft-view = View
+draft-duplicate = Duplicate
+draft-export = Export…
+draft-delete = Delete
+draft-delete-question = Move this draft to the trash?
+draft-delete-yes = Yes, move it to the trash
+cancel = Cancel
+trash-show = Show the trash
+trash-hide = Hide the trash
+trash-title = Trash
+trash-empty = The trash is empty.
+trash-deleted = deleted { $when }
+trash-restore = Restore
+trash-empty-button = Empty the trash
+trash-empty-question = Erase every draft in the trash for good?
+trash-empty-yes = Yes, erase for good
+import-conflict = The file "{ $file }" holds a draft with the same id as "{ $name }". What do you want to do?
+import-replace = Replace (the old one goes to the trash)
+import-keep-both = Keep both
+import-done = Draft imported: "{ $name }".
+export-done = Draft exported to "{ $path }".
+dialog-export-title = Export the draft
+dialog-import-title = Import a draft
+dialog-filter-draft = Designation draft
+dialog-unavailable = No file chooser is available on this computer. Use the command line: "piqm-acces drafts export" or "piqm-acces drafts import".
+saved-at = Saved at { $time }
+close-unsaved = Close the window again to quit anyway: the changes since the last save would be lost.

@@ -307,3 +307,42 @@ cli-drafts-trash-emptied = { $count ->
         [one] 1 brouillon effacé définitivement.
        *[other] { $count } brouillons effacés définitivement.
     }
+
+## Brouillons dans la fenêtre
+
+home-resume = Vous travailliez sur « { $name } » (étape : { $step }). Vous pouvez reprendre là où vous l'aviez laissé.
+home-resume-button = Reprendre ce brouillon
+home-import = Importer un brouillon…
+home-no-store = Les brouillons ne peuvent pas être enregistrés : aucun dossier de données n'est disponible. Indiquez-en un avec --data-dir.
+home-filter = Filtrer par nom d'organisme ou par numéro
+home-filter-none = Aucun brouillon ne correspond au filtre.
+draft-kind-unknown = Formulaire non choisi
+draft-modified = Modifié le { $when }
+draft-open = Ouvrir
+draft-view = Consulter
+draft-duplicate = Dupliquer
+draft-export = Exporter…
+draft-delete = Supprimer
+draft-delete-question = Mettre ce brouillon à la corbeille ?
+draft-delete-yes = Oui, le mettre à la corbeille
+cancel = Annuler
+trash-show = Voir la corbeille
+trash-hide = Masquer la corbeille
+trash-title = Corbeille
+trash-empty = La corbeille est vide.
+trash-deleted = supprimé le { $when }
+trash-restore = Restaurer
+trash-empty-button = Vider la corbeille
+trash-empty-question = Effacer définitivement tous les brouillons de la corbeille ?
+trash-empty-yes = Oui, effacer définitivement
+import-conflict = Le fichier « { $file } » contient un brouillon qui porte le même identifiant que « { $name } ». Que voulez-vous faire ?
+import-replace = Remplacer (l'ancien va à la corbeille)
+import-keep-both = Garder les deux
+import-done = Brouillon importé : « { $name } ».
+export-done = Brouillon exporté dans « { $path } ».
+dialog-export-title = Exporter le brouillon
+dialog-import-title = Importer un brouillon
+dialog-filter-draft = Brouillon de désignation
+dialog-unavailable = Aucune fenêtre de choix de fichier n'est disponible sur ce poste. Utilisez la ligne de commande : « piqm-acces drafts export » ou « piqm-acces drafts import ».
+saved-at = Enregistré à { $time }
+close-unsaved = Fermez de nouveau la fenêtre pour quitter quand même : les changements depuis le dernier enregistrement seraient perdus.

@@ -42,6 +42,9 @@ pub fn shortcut(event: keyboard::Event) -> Option<Message> {
         Key::Named(Named::ArrowLeft) if modifiers.alt() => Some(Message::Back),
         Key::Named(Named::Enter) => Some(Message::Continue),
         Key::Named(Named::F1) => Some(Message::ToggleHelp),
+        Key::Character("s") if modifiers.command() => {
+            Some(super::drafts_msg(super::DraftMessage::SaveNow))
+        }
         _ => None,
     }
 }

@@ -3,6 +3,7 @@
 //! `App` holds the state; `update` turns messages into changes of the wizard (the core) and
 //! into tasks; the `view` modules draw one screen each.
 
+mod drafts;
 mod icon;
 mod keys;
 pub mod picker;
@@ -17,13 +18,16 @@ use iced::widget::operation;
 use iced::{Element, Font, Size, Subscription, Task, Theme};
 use time::OffsetDateTime;
 
-use crate::designation::{Field, ManagerDetails, Step, normalize};
+use crate::designation::{Designation, Field, ManagerDetails, Step, normalize};
 use crate::i18n::{Lang, Localizer};
 use crate::lookup::{LookupError, NoEndpoint, UserLookup};
 use crate::reference::Reference;
 use crate::settings::{Settings, SettingsWarning};
 use crate::wizard::{Event, Outcome, Wizard};
 use picker::OpenPicker;
+
+use crate::dialogs::{FileDialogs, SystemDialogs};
+pub use drafts::{Confirm, DraftMessage, Drafts, drafts_msg, export_name};
 
 /// The bundled font, so text shows on machines without system fonts (iced bundles none).
 const FONT_REGULAR: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Regular.ttf");
@@ -40,6 +44,8 @@ pub struct Options {
     /// `--lang`, which wins over the settings.
     pub lang: Option<Lang>,
     pub config: Option<PathBuf>,
+    /// The folder of drafts; `None` when the system has no usual place and none was given.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Opens the window and runs until it is closed.
@@ -51,6 +57,8 @@ pub fn run(options: Options) -> iced::Result {
         .font(FONT_REGULAR)
         .font(FONT_BOLD)
         .default_font(FONT)
+        // Closing saves the draft on screen first (drafts.rs).
+        .exit_on_close_request(false)
         .window(iced::window::Settings {
             size: Size::new(1024.0, 768.0),
             min_size: Some(Size::new(720.0, 520.0)),
@@ -82,6 +90,8 @@ pub enum Message {
     FocusPrevious,
     LookUp,
     LookedUp(String, Result<ManagerDetails, LookupError>),
+    Drafts(Box<DraftMessage>),
+    Notice(String),
 }
 
 /// What the screen shows.
@@ -111,7 +121,9 @@ pub struct App {
     pub lookup_status: LookupStatus,
     /// A one-line message at the top of the window (settings problems, saving errors).
     pub notice: Option<String>,
+    pub drafts: Drafts,
     lookup: Arc<dyn UserLookup>,
+    dialogs: Arc<dyn FileDialogs>,
     settings: Settings,
     settings_path: Option<PathBuf>,
 }
@@ -128,7 +140,9 @@ impl App {
             theme_mode: iced::theme::Mode::Light,
             lookup_status: LookupStatus::Idle,
             notice: None,
+            drafts: Drafts::default(),
             lookup,
+            dialogs: Arc::new(SystemDialogs),
             settings: Settings::default(),
             settings_path: None,
         }
@@ -136,7 +150,11 @@ impl App {
 
     fn boot(options: Options) -> (Self, Task<Message>) {
         let app = App::from_options(&options);
-        (app, iced::system::theme().map(Message::SystemTheme))
+        let list = app.refresh_drafts();
+        (
+            app,
+            Task::batch([list, iced::system::theme().map(Message::SystemTheme)]),
+        )
     }
 
     /// The application as the command line asks for it: settings read (never failing),
@@ -155,7 +173,18 @@ impl App {
         app.notice = warning.map(|w| app.settings_warning(&w));
         app.settings = settings;
         app.settings_path = settings_path;
+        let (drafts, problem) = Drafts::open(options.data_dir.clone());
+        app.drafts = drafts;
+        if let Some(e) = problem {
+            app.notice = Some(e.message(&app.l));
+        }
         app
+    }
+
+    /// Answers file dialogs another way (tests, scripted runs).
+    pub fn with_dialogs(mut self, dialogs: Arc<dyn FileDialogs>) -> Self {
+        self.dialogs = dialogs;
+        self
     }
 
     fn settings_warning(&self, w: &SettingsWarning) -> String {
@@ -193,21 +222,31 @@ impl App {
     fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
             iced::event::listen_with(keys::on_event),
+            iced::window::close_requests().map(|id| drafts_msg(DraftMessage::CloseRequested(id))),
             iced::system::theme_changes().map(Message::SystemTheme),
         ])
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        if self.drafts.dirty {
+            // Every change to the draft on screen reaches the disk within a second.
+            Task::batch([task, self.changed()])
+        } else {
+            task
+        }
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::NewDesignation => {
-                self.screen = Screen::Wizard(Box::new(Wizard::new(OffsetDateTime::now_utc())));
-                self.picker = None;
-                self.lookup_status = LookupStatus::Idle;
+                self.open_wizard(Designation::new(OffsetDateTime::now_utc()));
                 self.focus_first_field()
             }
-            Message::Home => {
-                self.screen = Screen::Home;
-                self.picker = None;
+            Message::Home => self.leave_wizard(),
+            Message::Drafts(m) => self.drafts_update(*m),
+            Message::Notice(text) => {
+                self.notice = Some(text);
                 Task::none()
             }
             Message::ToggleHelp => {
@@ -303,10 +342,15 @@ impl App {
     }
 
     fn apply(&mut self, event: Event) -> Outcome {
-        match &mut self.screen {
+        let outcome = match &mut self.screen {
             Screen::Wizard(w) => w.apply(event, self.refs),
             Screen::Home => Outcome::Ignored,
+        };
+        // Continuer also normalizes answers when it is blocked: save whatever moved.
+        if outcome != Outcome::Ignored {
+            self.drafts.dirty = true;
         }
+        outcome
     }
 
     fn continue_(&mut self) -> Task<Message> {
@@ -325,10 +369,7 @@ impl App {
     fn back(&mut self) -> Task<Message> {
         self.picker = None;
         match self.wizard().map(Wizard::step) {
-            Some(Step::Choice) | None => {
-                self.screen = Screen::Home;
-                Task::none()
-            }
+            Some(Step::Choice) | None => self.leave_wizard(),
             Some(_) => {
                 self.apply(Event::Back);
                 self.focus_first_field()
@@ -386,7 +427,7 @@ impl App {
         }
     }
 
-    fn focus_first_field(&self) -> Task<Message> {
+    pub(crate) fn focus_first_field(&self) -> Task<Message> {
         let first = self
             .wizard()
             .and_then(|w| Field::of_step(w.step()).find(|f| !f.is_looked_up()));

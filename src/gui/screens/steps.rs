@@ -33,6 +33,11 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
         )));
     }
     page = page.push(title(l.t(step.title_id())));
+    if let Some(at) = app.drafts.saved_at {
+        page = page.push(hint(
+            l.t_args("saved-at", &[("time", l.time_of_day(at).into())]),
+        ));
+    }
     if let Some(summary) = error_summary(app, w.problems()) {
         page = page.push(summary);
     }

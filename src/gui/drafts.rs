@@ -1,0 +1,467 @@
+//! Drafts in the window: autosave (within a second, and on close), the drafts list with its
+//! trash, resuming the last draft, export and import through the file dialogs.
+//!
+//! File work runs in tasks on the async executor, never on the UI thread — except the last
+//! save when the window closes, which must finish before the process ends.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use iced::Task;
+use iced::window;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::{App, Message, Screen};
+use crate::designation::Designation;
+use crate::dialogs::{DialogOutcome, Filter};
+use crate::store::{
+    DraftStore, DraftSummary, Imported, Listing, OnConflict, StoreError, TrashListing,
+};
+use crate::wizard::Wizard;
+
+/// Longest wait between a change and its save.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(1);
+
+/// Messages of the drafts list and of saving.
+#[derive(Debug, Clone)]
+pub enum DraftMessage {
+    Listed(Result<Listing, StoreError>),
+    Open(Uuid),
+    Opened(Result<Designation, StoreError>),
+    Duplicate(Uuid),
+    AskDelete(Uuid),
+    Delete(Uuid),
+    AskEmptyTrash,
+    EmptyTrash,
+    CancelConfirm,
+    Done(Result<(), StoreError>),
+    ToggleTrash,
+    TrashListed(Result<TrashListing, StoreError>),
+    Restore(Uuid),
+    Filter(String),
+    Export(Uuid),
+    ExportTo(Uuid, DialogOutcome),
+    Import,
+    ImportFrom(DialogOutcome),
+    ImportAs(PathBuf, OnConflict),
+    Imported(PathBuf, Result<Imported, StoreError>),
+    SaveDue,
+    SaveNow,
+    Saved(Uuid, Result<OffsetDateTime, StoreError>),
+    CloseRequested(window::Id),
+}
+
+/// A question the list is asking before it acts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    Delete(Uuid),
+    EmptyTrash,
+    /// The imported file has the id of an existing draft.
+    ImportConflict {
+        path: PathBuf,
+        existing: String,
+    },
+}
+
+/// What the drafts side of the window holds.
+#[derive(Debug, Default)]
+pub struct Drafts {
+    pub store: Option<Arc<DraftStore>>,
+    pub listing: Listing,
+    pub trash: Option<TrashListing>,
+    pub filter: String,
+    pub confirm: Option<Confirm>,
+    /// Offered on the home screen at start.
+    pub resume: Option<DraftSummary>,
+    /// When the draft on screen was last saved.
+    pub saved_at: Option<OffsetDateTime>,
+    /// The draft on screen has changes not yet on disk.
+    pub dirty: bool,
+    /// A save is scheduled or under way.
+    save_pending: bool,
+    /// The last close request failed to save: the next one closes anyway.
+    close_anyway: bool,
+}
+
+impl Drafts {
+    /// Opens the data folder; a second instance gets it read-only, with a notice.
+    pub fn open(data_dir: Option<PathBuf>) -> (Drafts, Option<StoreError>) {
+        let Some(dir) = data_dir else {
+            return (Drafts::default(), None);
+        };
+        let (store, problem) = match DraftStore::open(&dir) {
+            Ok(store) => (Some(store), None),
+            Err(e @ StoreError::Locked { .. }) => (DraftStore::open_read_only(&dir).ok(), Some(e)),
+            Err(e) => (None, Some(e)),
+        };
+        let resume = store.as_ref().and_then(DraftStore::resume_offer);
+        let drafts = Drafts {
+            store: store.map(Arc::new),
+            resume,
+            ..Drafts::default()
+        };
+        (drafts, problem)
+    }
+}
+
+/// Drafts messages are boxed in `Message` to keep it small.
+pub fn drafts_msg(m: DraftMessage) -> Message {
+    Message::Drafts(Box::new(m))
+}
+
+/// Runs file work off the UI thread and comes back as a drafts message.
+fn run<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+    done: impl Fn(T) -> DraftMessage + Send + 'static,
+) -> Task<Message> {
+    Task::perform(async move { work() }, move |t| drafts_msg(done(t)))
+}
+
+impl App {
+    pub(super) fn store(&self) -> Option<Arc<DraftStore>> {
+        self.drafts.store.clone()
+    }
+
+    /// Lists the drafts in the background (5,000 drafts take well under 200 ms).
+    pub fn refresh_drafts(&self) -> Task<Message> {
+        match self.store() {
+            Some(store) => run(move || store.list(), DraftMessage::Listed),
+            None => Task::none(),
+        }
+    }
+
+    /// Lists the drafts now (tests and start-up of small folders).
+    pub fn load_drafts_now(&mut self) {
+        if let Some(store) = self.store() {
+            let result = store.list();
+            let _ = self.drafts_update(DraftMessage::Listed(result));
+        }
+    }
+
+    /// Something in the draft on screen changed: save it within a second.
+    pub(super) fn changed(&mut self) -> Task<Message> {
+        self.drafts.dirty = true;
+        if self.drafts.save_pending || self.store().is_none() {
+            return Task::none();
+        }
+        self.drafts.save_pending = true;
+        // The timer is created when the executor first polls it, inside its tokio runtime
+        // (`update` itself runs outside any runtime).
+        let delay = async { tokio::time::sleep(AUTOSAVE_DELAY).await };
+        Task::perform(delay, |()| drafts_msg(DraftMessage::SaveDue))
+    }
+
+    /// Saves the draft on screen now, on this thread (closing, leaving the wizard, tests).
+    pub fn save_now(&mut self) -> Result<(), StoreError> {
+        let (Some(store), Screen::Wizard(w)) = (self.store(), &mut self.screen) else {
+            return Ok(());
+        };
+        if !self.drafts.dirty {
+            return Ok(());
+        }
+        let mut draft = w.draft().clone();
+        let at = store.save(&mut draft)?;
+        w.mark_saved(at);
+        self.drafts.saved_at = Some(at);
+        self.drafts.dirty = false;
+        Ok(())
+    }
+
+    fn save_in_background(&mut self) -> Task<Message> {
+        let (Some(store), Some(w)) = (self.store(), self.wizard()) else {
+            self.drafts.save_pending = false;
+            return Task::none();
+        };
+        let mut draft = w.draft().clone();
+        let id = draft.id;
+        self.drafts.dirty = false;
+        run(
+            move || store.save(&mut draft),
+            move |r| DraftMessage::Saved(id, r),
+        )
+    }
+
+    pub(super) fn open_wizard(&mut self, draft: Designation) {
+        let id = draft.id;
+        self.screen = Screen::Wizard(Box::new(Wizard::resume(draft, self.refs)));
+        self.drafts.saved_at = None;
+        self.drafts.dirty = false;
+        self.drafts.resume = None;
+        self.picker = None;
+        self.lookup_status = super::LookupStatus::Idle;
+        if let Some(store) = self.store() {
+            // Only the resume offer depends on it: a failure costs nothing else.
+            let _ = store.set_last_opened(Some(id));
+        }
+    }
+
+    fn error_notice(&mut self, e: &StoreError) {
+        self.notice = Some(e.message(&self.l));
+    }
+
+    pub(super) fn drafts_update(&mut self, message: DraftMessage) -> Task<Message> {
+        match message {
+            DraftMessage::Listed(Ok(listing)) => {
+                if !listing.unreadable.is_empty() {
+                    let lines: Vec<_> = listing
+                        .unreadable
+                        .iter()
+                        .map(|u| u.message(&self.l))
+                        .collect();
+                    self.notice = Some(lines.join("\n"));
+                }
+                self.drafts.listing = listing;
+                Task::none()
+            }
+            DraftMessage::Listed(Err(e)) | DraftMessage::TrashListed(Err(e)) => {
+                self.error_notice(&e);
+                Task::none()
+            }
+            DraftMessage::Open(id) => match self.store() {
+                Some(store) => run(move || store.load(id), DraftMessage::Opened),
+                None => Task::none(),
+            },
+            DraftMessage::Opened(Ok(draft)) => {
+                self.open_wizard(draft);
+                self.focus_first_field()
+            }
+            DraftMessage::Opened(Err(e)) => {
+                self.error_notice(&e);
+                self.refresh_drafts()
+            }
+            DraftMessage::Duplicate(id) => match self.store() {
+                Some(store) => run(move || store.duplicate(id), DraftMessage::Opened),
+                None => Task::none(),
+            },
+            DraftMessage::AskDelete(id) => {
+                self.drafts.confirm = Some(Confirm::Delete(id));
+                Task::none()
+            }
+            DraftMessage::AskEmptyTrash => {
+                self.drafts.confirm = Some(Confirm::EmptyTrash);
+                Task::none()
+            }
+            DraftMessage::CancelConfirm => {
+                self.drafts.confirm = None;
+                Task::none()
+            }
+            DraftMessage::Delete(id) => {
+                self.drafts.confirm = None;
+                match self.store() {
+                    Some(store) => run(move || store.delete(id), DraftMessage::Done),
+                    None => Task::none(),
+                }
+            }
+            DraftMessage::EmptyTrash => {
+                self.drafts.confirm = None;
+                match self.store() {
+                    Some(store) => run(move || store.empty_trash().map(|_| ()), DraftMessage::Done),
+                    None => Task::none(),
+                }
+            }
+            DraftMessage::Restore(id) => match self.store() {
+                Some(store) => run(move || store.restore(id), DraftMessage::Done),
+                None => Task::none(),
+            },
+            DraftMessage::Done(result) => {
+                if let Err(e) = result {
+                    self.error_notice(&e);
+                }
+                let trash = if self.drafts.trash.is_some() {
+                    self.list_trash()
+                } else {
+                    Task::none()
+                };
+                Task::batch([self.refresh_drafts(), trash])
+            }
+            DraftMessage::ToggleTrash => {
+                if self.drafts.trash.take().is_some() {
+                    Task::none()
+                } else {
+                    self.drafts.trash = Some(TrashListing::default());
+                    self.list_trash()
+                }
+            }
+            DraftMessage::TrashListed(Ok(trash)) => {
+                self.drafts.trash = Some(trash);
+                Task::none()
+            }
+            DraftMessage::Filter(text) => {
+                self.drafts.filter = text;
+                Task::none()
+            }
+            DraftMessage::Export(id) => {
+                let name = self
+                    .drafts
+                    .listing
+                    .drafts
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map(|s| export_name(&s.organization_name))
+                    .unwrap_or_else(|| "brouillon.json".into());
+                let future =
+                    self.dialogs
+                        .save(self.l.t("dialog-export-title"), name, self.json_filter());
+                Task::perform(future, move |o| drafts_msg(DraftMessage::ExportTo(id, o)))
+            }
+            DraftMessage::ExportTo(id, outcome) => match (outcome, self.store()) {
+                (DialogOutcome::Chosen(path), Some(store)) => {
+                    let shown = path.display().to_string();
+                    self.notice = None;
+                    let l_done = self.l.t_args("export-done", &[("path", shown.into())]);
+                    Task::perform(async move { store.export(id, &path) }, move |r| match r {
+                        Ok(()) => Message::Notice(l_done.clone()),
+                        Err(e) => drafts_msg(DraftMessage::Done(Err(e))),
+                    })
+                }
+                (DialogOutcome::Unavailable, _) => self.no_dialog(),
+                _ => Task::none(),
+            },
+            DraftMessage::Import => {
+                let future = self
+                    .dialogs
+                    .open(self.l.t("dialog-import-title"), self.json_filter());
+                Task::perform(future, |o| drafts_msg(DraftMessage::ImportFrom(o)))
+            }
+            DraftMessage::ImportFrom(DialogOutcome::Chosen(path)) => self.import(path, None),
+            DraftMessage::ImportFrom(DialogOutcome::Unavailable) => self.no_dialog(),
+            DraftMessage::ImportFrom(DialogOutcome::Cancelled) => Task::none(),
+            DraftMessage::ImportAs(path, choice) => {
+                self.drafts.confirm = None;
+                self.import(path, Some(choice))
+            }
+            DraftMessage::Imported(_, Ok(imported)) => {
+                self.notice = Some(self.l.t_args(
+                    "import-done",
+                    &[("name", imported.draft.organization.name.clone().into())],
+                ));
+                self.refresh_drafts()
+            }
+            DraftMessage::Imported(path, Err(StoreError::Conflict { existing })) => {
+                self.drafts.confirm = Some(Confirm::ImportConflict {
+                    path,
+                    existing: existing.display_name(&self.l),
+                });
+                Task::none()
+            }
+            DraftMessage::Imported(_, Err(e)) => {
+                self.drafts.confirm = None;
+                self.error_notice(&e);
+                Task::none()
+            }
+            DraftMessage::SaveDue => {
+                if self.drafts.dirty {
+                    self.save_in_background()
+                } else {
+                    self.drafts.save_pending = false;
+                    Task::none()
+                }
+            }
+            DraftMessage::SaveNow => {
+                self.drafts.dirty = true;
+                let result = self.save_now();
+                if let Err(e) = result {
+                    self.error_notice(&e);
+                }
+                Task::none()
+            }
+            DraftMessage::Saved(id, result) => {
+                self.drafts.save_pending = false;
+                match result {
+                    Ok(at) => {
+                        if let Screen::Wizard(w) = &mut self.screen
+                            && w.draft().id == id
+                        {
+                            w.mark_saved(at);
+                            self.drafts.saved_at = Some(at);
+                        }
+                    }
+                    Err(e) => {
+                        // Nothing is lost: the draft is still on screen and saving is retried
+                        // with the next change (or Ctrl+S).
+                        self.drafts.dirty = true;
+                        self.error_notice(&e);
+                    }
+                }
+                if self.drafts.dirty {
+                    self.changed()
+                } else {
+                    Task::none()
+                }
+            }
+            DraftMessage::CloseRequested(id) => match self.save_now() {
+                Ok(()) => window::close(id),
+                Err(_) if self.drafts.close_anyway => window::close(id),
+                Err(e) => {
+                    self.drafts.close_anyway = true;
+                    self.notice = Some(format!(
+                        "{} {}",
+                        e.message(&self.l),
+                        self.l.t("close-unsaved")
+                    ));
+                    Task::none()
+                }
+            },
+        }
+    }
+
+    fn list_trash(&self) -> Task<Message> {
+        match self.store() {
+            Some(store) => run(move || store.trash(), DraftMessage::TrashListed),
+            None => Task::none(),
+        }
+    }
+
+    fn import(&mut self, path: PathBuf, choice: Option<OnConflict>) -> Task<Message> {
+        let Some(store) = self.store() else {
+            return Task::none();
+        };
+        run(
+            move || {
+                let result = store.import(&path, choice);
+                (path, result)
+            },
+            |(path, result)| DraftMessage::Imported(path, result),
+        )
+    }
+
+    fn json_filter(&self) -> Filter {
+        Filter {
+            name: self.l.t("dialog-filter-draft"),
+            extensions: vec!["json".into()],
+        }
+    }
+
+    fn no_dialog(&mut self) -> Task<Message> {
+        self.notice = Some(self.l.t("dialog-unavailable"));
+        Task::none()
+    }
+
+    /// Leaving the wizard for the home screen: save now and list the drafts again.
+    pub(super) fn leave_wizard(&mut self) -> Task<Message> {
+        if let Err(e) = self.save_now() {
+            self.error_notice(&e);
+            return Task::none();
+        }
+        self.screen = Screen::Home;
+        self.picker = None;
+        self.refresh_drafts()
+    }
+}
+
+/// `designation-<organisme>-<date>.json`, safe on every file system.
+pub fn export_name(organization: &str) -> String {
+    let slug: String = crate::reference::fold(organization)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug.trim_matches('-');
+    let today = crate::clock::local(OffsetDateTime::now_utc()).date();
+    if slug.is_empty() {
+        format!("designation-{today}.json")
+    } else {
+        format!("designation-{slug}-{today}.json")
+    }
+}

@@ -1,0 +1,240 @@
+//! Drafts in the window, with the application's own tasks really run (on a paused tokio clock,
+//! so the one-second autosave delay passes at once) and a real data folder on disk.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use iced::futures::StreamExt;
+use iced::{Settings, Size, Task};
+use iced_runtime::Action;
+use iced_test::Simulator;
+use piqm_acces::designation::{Field, Step};
+use piqm_acces::dialogs::FixedDialogs;
+use piqm_acces::gui::{App, DraftMessage, FONT, Message, Options, drafts_msg};
+use piqm_acces::i18n::Lang;
+
+fn settings() -> Settings {
+    Settings {
+        fonts: vec![
+            include_bytes!("../resources/fonts/NotoSans-Regular.ttf")
+                .as_slice()
+                .into(),
+            include_bytes!("../resources/fonts/NotoSans-Bold.ttf")
+                .as_slice()
+                .into(),
+        ],
+        default_font: FONT,
+        ..Settings::default()
+    }
+}
+
+/// What the runtime was asked to do besides producing messages.
+#[derive(Default)]
+struct Effects {
+    window_closed: bool,
+}
+
+/// Runs a task to completion, feeding its messages back to `update`, recursively.
+fn drive(app: &mut App, task: Task<Message>, effects: &mut Effects) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .start_paused(true)
+        .build()
+        .unwrap();
+    let mut pending = vec![task];
+    while let Some(task) = pending.pop() {
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            continue;
+        };
+        let actions: Vec<Action<Message>> = runtime.block_on(stream.collect());
+        for action in actions {
+            match action {
+                Action::Output(m) => pending.push(app.update(m)),
+                Action::Window(_) => effects.window_closed = true,
+                _ => {}
+            }
+        }
+    }
+}
+
+fn send(app: &mut App, m: Message) -> Effects {
+    let mut effects = Effects::default();
+    let task = app.update(m);
+    drive(app, task, &mut effects);
+    effects
+}
+
+fn click(app: &mut App, text: &str) {
+    let messages: Vec<Message> = {
+        let mut ui = Simulator::with_size(settings(), Size::new(1024.0, 3000.0), app.view());
+        ui.click(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        ui.into_messages().collect()
+    };
+    for m in messages {
+        send(app, m);
+    }
+}
+
+fn shows(app: &App, text: &str) -> bool {
+    let mut ui = Simulator::with_size(settings(), Size::new(1024.0, 3000.0), app.view());
+    ui.find(text).is_ok()
+}
+
+fn open(dir: &Path) -> App {
+    let mut app = App::from_options(&Options {
+        lang: Some(Lang::Fr),
+        config: Some(dir.join("config.toml")),
+        data_dir: Some(dir.join("data")),
+    });
+    app.load_drafts_now();
+    app
+}
+
+fn draft_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(dir.join("data/drafts")) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Starts a designation and types its first answers.
+fn start(app: &mut App) {
+    send(app, Message::NewDesignation);
+    send(
+        app,
+        Message::PickerChoose(Field::FormKind, "organisme".into()),
+    );
+    send(
+        app,
+        Message::PickerChoose(Field::OrganizationCategory, "cooperative".into()),
+    );
+    send(app, Message::Continue);
+    send(
+        app,
+        Message::Edit(Field::OrgName, "Coopérative de Sainte-Flavie".into()),
+    );
+}
+
+#[test]
+fn every_change_is_saved_within_a_second_and_offered_again_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = open(dir.path());
+        start(&mut app);
+        let files = draft_files(dir.path());
+        assert_eq!(files.len(), 1, "saved by the autosave");
+        let text = std::fs::read_to_string(&files[0]).unwrap();
+        assert!(text.contains("Coopérative de Sainte-Flavie"), "{text}");
+        let at = app.drafts.saved_at.expect("saved");
+        let shown = format!("Enregistré à {}", app.l.time_of_day(at));
+        assert!(shows(&app, &shown), "the time of the last save is shown");
+    }
+    let mut app = open(dir.path());
+    assert!(
+        shows(&app, "Coopérative de Sainte-Flavie"),
+        "in the drafts list"
+    );
+    assert!(shows(&app, "Reprendre ce brouillon"), "offered to resume");
+    click(&mut app, "Reprendre ce brouillon");
+    let w = app.wizard().expect("the draft is open");
+    assert_eq!(w.step(), Step::Organization, "where the user left it");
+    assert_eq!(w.draft().organization.name, "Coopérative de Sainte-Flavie");
+}
+
+#[test]
+fn closing_the_window_saves_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    start(&mut app);
+    // A change made just before closing, not yet autosaved.
+    let _ = app.update(Message::Edit(Field::Street, "route du Fleuve".into()));
+    let effects = send(
+        &mut app,
+        drafts_msg(DraftMessage::CloseRequested(iced::window::Id::unique())),
+    );
+    assert!(effects.window_closed);
+    let text = std::fs::read_to_string(&draft_files(dir.path())[0]).unwrap();
+    assert!(text.contains("route du Fleuve"));
+}
+
+#[test]
+fn delete_asks_first_then_the_trash_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    start(&mut app);
+    send(&mut app, Message::Home);
+    assert!(shows(&app, "Coopérative de Sainte-Flavie"));
+    click(&mut app, "Supprimer");
+    assert!(shows(&app, "Mettre ce brouillon à la corbeille\u{a0}?"));
+    assert_eq!(
+        draft_files(dir.path()).len(),
+        1,
+        "nothing deleted before the answer"
+    );
+    click(&mut app, "Oui, le mettre à la corbeille");
+    assert!(draft_files(dir.path()).is_empty());
+    assert!(!shows(&app, "Coopérative de Sainte-Flavie"));
+    click(&mut app, "Voir la corbeille");
+    assert!(shows(&app, "Coopérative de Sainte-Flavie"));
+    click(&mut app, "Restaurer");
+    assert_eq!(draft_files(dir.path()).len(), 1);
+    click(&mut app, "Masquer la corbeille");
+    assert!(
+        shows(&app, "Coopérative de Sainte-Flavie"),
+        "back in the list"
+    );
+}
+
+#[test]
+fn duplicate_then_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    start(&mut app);
+    send(&mut app, Message::Home);
+    click(&mut app, "Dupliquer");
+    assert_eq!(draft_files(dir.path()).len(), 2);
+    send(&mut app, Message::Home);
+    send(&mut app, drafts_msg(DraftMessage::Filter("flavie".into())));
+    assert!(shows(&app, "Coopérative de Sainte-Flavie"));
+    send(
+        &mut app,
+        drafts_msg(DraftMessage::Filter("rimouski".into())),
+    );
+    assert!(shows(&app, "Aucun brouillon ne correspond au filtre."));
+}
+
+#[test]
+fn export_then_import_the_same_draft_asks_replace_or_keep_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copie.json");
+    let mut app = open(dir.path()).with_dialogs(Arc::new(FixedDialogs(Some(copy.clone()))));
+    start(&mut app);
+    send(&mut app, Message::Home);
+    click(&mut app, "Exporter…");
+    assert!(copy.is_file(), "exported through the (fixed) save dialog");
+    click(&mut app, "Importer un brouillon…");
+    assert!(shows(&app, "Garder les deux"), "same id: the user chooses");
+    assert_eq!(
+        draft_files(dir.path()).len(),
+        1,
+        "nothing replaced silently"
+    );
+    click(&mut app, "Garder les deux");
+    assert_eq!(draft_files(dir.path()).len(), 2);
+}
+
+#[test]
+fn a_second_window_says_the_drafts_are_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = open(dir.path());
+    let second = open(dir.path());
+    assert!(first.notice.is_none());
+    let notice = second.notice.clone().expect("a notice");
+    assert!(
+        notice.contains("déjà utilisé par une autre fenêtre"),
+        "{notice}"
+    );
+}
