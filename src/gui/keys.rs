@@ -7,21 +7,18 @@ use iced::window;
 
 use super::Message;
 
-/// Escape always closes a list or the help, even from a text input (which takes the key to
-/// drop its focus); other keys count only when no widget used them.
+/// Escape and Alt+Left work even from a text input (which takes Escape to drop its focus and
+/// arrows to move its cursor); other keys count only when no widget used them.
 pub fn on_event(event: Event, status: event::Status, _window: window::Id) -> Option<Message> {
     let Event::Keyboard(event) = event else {
         return None;
     };
-    let escape = matches!(
-        &event,
-        keyboard::Event::KeyPressed {
-            key: Key::Named(Named::Escape),
-            ..
+    if let keyboard::Event::KeyPressed { key, modifiers, .. } = &event {
+        match key.as_ref() {
+            Key::Named(Named::Escape) => return Some(Message::Escape),
+            Key::Named(Named::ArrowLeft) if modifiers.alt() => return Some(Message::Back),
+            _ => {}
         }
-    );
-    if escape {
-        return Some(Message::Escape);
     }
     match status {
         event::Status::Ignored => shortcut(event),
@@ -89,6 +86,11 @@ mod tests {
         ));
         let enter = Event::Keyboard(press(Key::Named(Named::Enter), Modifiers::empty()));
         assert!(on_event(enter.clone(), event::Status::Captured, id).is_none());
+        let alt_left = Event::Keyboard(press(Key::Named(Named::ArrowLeft), Modifiers::ALT));
+        assert!(matches!(
+            on_event(alt_left, event::Status::Captured, id),
+            Some(Message::Back)
+        ));
         assert!(matches!(
             on_event(enter, event::Status::Ignored, id),
             Some(Message::Continue)
