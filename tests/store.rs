@@ -829,7 +829,7 @@ fn second_instance_in_another_process_is_kept_out() {
     assert!(child.wait().unwrap().success());
     // The lock goes with the process.
     let store = DraftStore::open(dir.path()).unwrap();
-    assert_eq!(store.list().unwrap().unreadable[0].moved_to.is_some(), true);
+    assert!(store.list().unwrap().unreadable[0].moved_to.is_some());
 }
 
 #[test]
@@ -968,4 +968,22 @@ fn rerun_as_nobody(test: &str) {
         "as nobody:\n{text}"
     );
     eprintln!("could not run as nobody ({text}); skipped");
+}
+
+#[test]
+fn an_unreadable_draft_with_the_imported_id_is_set_aside_not_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = DraftStore::open(dir.path()).unwrap();
+    let d = complete();
+    plant(&store, &format!("{}.json", d.id), b"{ torn");
+    let file = write_temp_json(&serde_json::to_string(&d).unwrap());
+    assert_eq!(
+        store.import(&file, None).unwrap().outcome,
+        ImportOutcome::Added
+    );
+    assert_eq!(store.load(d.id).unwrap(), d);
+    assert_eq!(
+        std::fs::read(dir.path().join("quarantine").join(format!("{}.json", d.id))).unwrap(),
+        b"{ torn"
+    );
 }
