@@ -910,7 +910,9 @@ fn a_folder_without_write_permission_refuses_saves_with_a_clear_error() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let store = DraftStore::open(dir.path()).unwrap();
-    let mut d = complete();
+    // Built in memory: as `nobody`, the source tree may not be readable.
+    let mut d = Designation::new(OffsetDateTime::now_utc());
+    d.organization.street = "chemin du Fleuve".into();
     store.save(&mut d).unwrap();
     let drafts = dir.path().join("drafts");
     std::fs::set_permissions(&drafts, std::fs::Permissions::from_mode(0o500)).unwrap();
