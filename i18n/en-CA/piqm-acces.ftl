@@ -213,6 +213,7 @@ help-keys = Tab and Shift+Tab: next or previous field
     Escape: close a list or the help
     Alt+Left arrow: previous step
     F1: open or close the help
+    Ctrl+S: save right away
 help-close = Close the help
 
 ## Drafts on disk

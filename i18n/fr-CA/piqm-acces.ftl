@@ -213,6 +213,7 @@ help-keys = Tab et Maj+Tab : champ suivant ou précédent
     Échap : fermer une liste ou l'aide
     Alt+Flèche gauche : étape précédente
     F1 : ouvrir ou fermer l'aide
+    Ctrl+S : enregistrer tout de suite
 help-close = Fermer l'aide
 
 ## Brouillons sur disque
