@@ -8,5 +8,6 @@ pub mod cli;
 pub mod designation;
 pub mod i18n;
 pub mod paths;
+pub mod pdf;
 pub mod reference;
 pub mod wizard;
