@@ -5,6 +5,7 @@
 //! only call services.
 
 pub mod cli;
+mod cli_pdf;
 pub mod designation;
 pub mod i18n;
 pub mod paths;

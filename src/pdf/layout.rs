@@ -248,8 +248,8 @@ fn problem_blocks(c: &Content, problems: &Section, f: &Frame, out: &mut Vec<Bloc
 
 /// Name, function, then lines to write the date and sign on.
 fn hand_block(c: &Content, f: &Frame) -> Block {
+    // Kept with the digital signature box: the two signatures go together.
     let mut b = heading_block(&c.hand_title, f, BLUE);
-    b.keep_with_next = false;
     let mut y = b.height;
     for r in &c.hand_rows {
         let mut row = row_block(r, f, 0.0, 0.0);
