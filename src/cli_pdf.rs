@@ -91,13 +91,14 @@ fn signing_identity(
             .map_err(|e| identity_message(&e, Some(p12), l));
     }
     let store = IdentityStore::new(&data_dir(request.data_dir, l)?);
-    let result = if store.needs_password() {
-        let password = password(l)?;
-        store.unlock_organization(&password)
+    let password = if store.needs_password() {
+        Some(password(l)?)
     } else {
-        store.self_signed(&Subject::of(d), now)
+        None
     };
-    result.map_err(|e| identity_message(&e, None, l))
+    store
+        .signing_identity(&Subject::of(d), now, password.as_deref())
+        .map_err(|e| identity_message(&e, None, l))
 }
 
 /// `export FILE.json -o OUT.pdf [--paper letter|a4] [--p12 FILE]`.

@@ -201,3 +201,25 @@ fn an_imported_certificate_is_kept_encrypted_and_its_password_is_not() {
         Err(IdentityError::NoOrganization)
     ));
 }
+
+#[test]
+fn the_signing_identity_follows_the_store_and_crosses_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Identity>();
+    let data = tempfile::tempdir().unwrap();
+    let store = IdentityStore::new(data.path());
+    let subject = Subject::of(&example("municipalite.json"));
+    let own = store.signing_identity(&subject, now(), None).unwrap();
+    assert_eq!(own.kind(), IdentityKind::SelfSigned);
+    store
+        .import_pkcs12(&p12("organisation-3des.p12"), PASSWORD)
+        .unwrap();
+    assert!(matches!(
+        store.signing_identity(&subject, now(), None),
+        Err(IdentityError::PasswordNeeded)
+    ));
+    let org = store
+        .signing_identity(&subject, now(), Some(PASSWORD))
+        .unwrap();
+    assert_eq!(org.kind(), IdentityKind::Organization);
+}

@@ -19,7 +19,8 @@ fn pdfsig_says(bytes: &[u8]) -> Option<String> {
 
 /// The signed ranges `[0 a b len-b]` of the file.
 fn byte_range(bytes: &[u8]) -> [usize; 4] {
-    let text = String::from_utf8_lossy(bytes);
+    // Latin-1 keeps one char per byte, so positions in the text are offsets in the file.
+    let text: String = bytes.iter().map(|&b| char::from(b)).collect();
     let at = text.find("/ByteRange").unwrap();
     let open = at + text[at..].find('[').unwrap();
     let close = open + text[open..].find(']').unwrap();
@@ -71,8 +72,13 @@ fn a_byte_changed_in_either_signed_range_is_a_digest_mismatch() {
     let first = 11;
     assert!(first < a && bytes[9] == b'%');
     // In the second range: the year of the signing time /M, after /Contents.
-    let text = String::from_utf8_lossy(&bytes);
-    let second = text[b..].find("(D:2026").unwrap() + b + 6;
+    let needle = b"(D:2026";
+    let second = bytes[b..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .unwrap()
+        + b
+        + 6;
     assert!(second > b);
     for (offset, replacement) in [(first, bytes[first] ^ 0x01), (second, b'7')] {
         let mut tampered = bytes.clone();

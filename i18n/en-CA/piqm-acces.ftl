@@ -217,6 +217,7 @@ pdf-identity-not-pkcs12 = The file "{ $path }" is not a readable PKCS #12 certif
 pdf-identity-no-key = The file "{ $path }" holds no private key with its certificate. Export the certificate with its private key, then try again.
 pdf-identity-unsupported-key = This certificate's key type is not supported: only RSA and ECDSA P-256 keys are. (Detail: { $detail })
 pdf-identity-no-organization = No organization certificate has been imported. Import one in the settings, or use this installation's certificate.
+pdf-identity-password-needed = The organization's certificate is protected by a password: enter it to sign the copy.
 pdf-identity-io = Cannot read or write "{ $path }": { $detail }. Check your permissions on the data folder.
 pdf-identity-corrupt = The signing identity's file "{ $path }" is damaged. Delete the "identite" folder: a new identity will be made. (Detail: { $detail })
 pdf-identity-crypto = The signing identity could not be made. This is a defect of the application: please report it with this detail. (Detail: { $detail })

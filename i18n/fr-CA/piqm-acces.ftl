@@ -218,6 +218,7 @@ pdf-identity-not-pkcs12 = Le fichier « { $path } » n'est pas un certificat PKC
 pdf-identity-no-key = Le fichier « { $path } » ne contient pas de clé privée avec son certificat. Exportez le certificat avec sa clé privée, puis réessayez.
 pdf-identity-unsupported-key = Le type de clé de ce certificat n'est pas pris en charge : seules les clés RSA et ECDSA P-256 le sont. (Détail : { $detail })
 pdf-identity-no-organization = Aucun certificat d'organisation n'a été importé. Importez-en un dans les réglages, ou utilisez le certificat de cette installation.
+pdf-identity-password-needed = Le certificat de l'organisation est protégé par un mot de passe : entrez-le pour signer la copie.
 pdf-identity-io = Impossible de lire ou d'écrire « { $path } » : { $detail }. Vérifiez vos droits sur le dossier des données.
 pdf-identity-corrupt = Le fichier « { $path } » de l'identité de signature est endommagé. Supprimez le dossier « identite » : une nouvelle identité sera créée. (Détail : { $detail })
 pdf-identity-crypto = L'identité de signature n'a pas pu être créée. C'est une erreur de l'application : signalez-la avec ce détail. (Détail : { $detail })

@@ -117,20 +117,30 @@ fn wrap_paragraph(text: &str, weight: Weight, size: f32, width: f32, lines: &mut
     }
 }
 
+/// Cuts a word wider than the line: after the last ':' '.' '@' '/' '_' that fits (so that
+/// "AB:CD:…" and e-mail addresses break where a reader expects), else between characters. Never
+/// after '-': text extractors take a hyphen at the end of a line for a word break and drop it.
 fn split_word(word: &str, weight: Weight, size: f32, width: f32) -> Vec<String> {
     let mut pieces = Vec::new();
-    let mut piece = String::new();
-    for c in word.chars() {
-        let mut candidate = piece.clone();
-        candidate.push(c);
-        if !piece.is_empty() && text_width(&candidate, weight, size) > width {
-            pieces.push(std::mem::take(&mut piece));
-            piece.push(c);
-        } else {
-            piece = candidate;
+    let mut rest: Vec<char> = word.chars().collect();
+    while text_width(&rest.iter().collect::<String>(), weight, size) > width && rest.len() > 1 {
+        // The longest prefix that fits (at least one character).
+        let mut fit = 1;
+        while fit < rest.len()
+            && text_width(&rest[..=fit].iter().collect::<String>(), weight, size) <= width
+        {
+            fit += 1;
         }
+        let cut = rest[..fit]
+            .iter()
+            .rposition(|c| matches!(c, ':' | '.' | '@' | '/' | '_'))
+            .map(|i| i + 1)
+            .filter(|&i| i > fit / 2)
+            .unwrap_or(fit);
+        pieces.push(rest[..cut].iter().collect());
+        rest.drain(..cut);
     }
-    pieces.push(piece);
+    pieces.push(rest.into_iter().collect());
     pieces
 }
 
@@ -194,6 +204,17 @@ mod tests {
         for l in &lines {
             assert!(text_width(l, Weight::Regular, 10.0) <= 100.0);
         }
+    }
+
+    #[test]
+    fn fingerprints_break_after_a_colon() {
+        let fp = "4A:19:F0:97:8A:69:8C:28:80:71:E2:E2:FE:52:80:33:D1:E9:79:04:8C:32:DC:54";
+        let lines = wrap(fp, Weight::Bold, 10.0, 150.0);
+        assert!(lines.len() > 1);
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.ends_with(':'), "{lines:?}");
+        }
+        assert_eq!(lines.concat(), fp);
     }
 
     #[test]

@@ -125,6 +125,8 @@ pub enum IdentityError {
     UnsupportedKey(String),
     /// No organisational certificate has been imported.
     NoOrganization,
+    /// The organisational certificate needs its password, and none was given.
+    PasswordNeeded,
     /// A file of the identity folder cannot be read or written.
     Io {
         path: PathBuf,
@@ -144,6 +146,7 @@ impl fmt::Display for IdentityError {
             IdentityError::NoKey => write!(f, "no private key with its certificate"),
             IdentityError::UnsupportedKey(k) => write!(f, "unsupported key type {k}"),
             IdentityError::NoOrganization => write!(f, "no organisational certificate"),
+            IdentityError::PasswordNeeded => write!(f, "the certificate's password is needed"),
             IdentityError::Io { path, source } => write!(f, "{}: {source}", path.display()),
             IdentityError::Corrupt { path, detail } => {
                 write!(f, "{} is damaged: {detail}", path.display())
@@ -165,6 +168,7 @@ impl IdentityError {
             IdentityError::NoKey => "pdf-identity-no-key",
             IdentityError::UnsupportedKey(_) => "pdf-identity-unsupported-key",
             IdentityError::NoOrganization => "pdf-identity-no-organization",
+            IdentityError::PasswordNeeded => "pdf-identity-password-needed",
             IdentityError::Io { .. } => "pdf-identity-io",
             IdentityError::Corrupt { .. } => "pdf-identity-corrupt",
             IdentityError::Crypto(_) => "pdf-identity-crypto",
@@ -589,6 +593,23 @@ impl IdentityStore {
             }
         }
         Ok(IdentityStatus::None)
+    }
+
+    /// The identity that signs the next copy: the imported organisational certificate, unlocked
+    /// with `password` (ask for it when [`Self::needs_password`]), else the installation's
+    /// self-signed one for `subject`.
+    pub fn signing_identity(
+        &self,
+        subject: &Subject,
+        now: OffsetDateTime,
+        password: Option<&str>,
+    ) -> Result<Identity, IdentityError> {
+        if self.needs_password() {
+            let password = password.ok_or(IdentityError::PasswordNeeded)?;
+            self.unlock_organization(password)
+        } else {
+            self.self_signed(subject, now)
+        }
     }
 
     /// Whether signing needs a password (an organisational certificate is in use).

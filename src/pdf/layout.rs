@@ -67,6 +67,22 @@ enum Item {
     },
 }
 
+/// How a paragraph's text looks.
+#[derive(Debug, Clone, Copy)]
+struct Style {
+    weight: Weight,
+    size: f32,
+    color: (f32, f32, f32),
+}
+
+fn style(weight: Weight, size: f32, color: (f32, f32, f32)) -> Style {
+    Style {
+        weight,
+        size,
+        color,
+    }
+}
+
 /// Content that stays on one page.
 #[derive(Debug, Clone, Default)]
 struct Block {
@@ -80,16 +96,12 @@ struct Block {
 
 impl Block {
     /// Wrapped lines at (x, top + first baseline); returns the height used.
-    fn paragraph(
-        &mut self,
-        x: f32,
-        top: f32,
-        width: f32,
-        text: &str,
-        weight: Weight,
-        size: f32,
-        color: (f32, f32, f32),
-    ) -> f32 {
+    fn paragraph(&mut self, x: f32, top: f32, width: f32, text: &str, style: Style) -> f32 {
+        let Style {
+            weight,
+            size,
+            color,
+        } = style;
         let leading = size * 1.3;
         let lines = wrap(text, weight, size, width);
         for (i, line) in lines.iter().enumerate() {
@@ -124,9 +136,7 @@ fn title_block(c: &Content, f: &Frame) -> Block {
         0.0,
         f.content_width,
         &c.title,
-        Weight::Bold,
-        16.0,
-        BLUE,
+        style(Weight::Bold, 16.0, BLUE),
     );
     y += 4.0;
     y += b.paragraph(
@@ -134,9 +144,7 @@ fn title_block(c: &Content, f: &Frame) -> Block {
         y,
         f.content_width,
         &c.subtitle,
-        Weight::Regular,
-        BODY,
-        MUTED,
+        style(Weight::Regular, BODY, MUTED),
     );
     y += 8.0;
     b.items.push(Item::Line {
@@ -162,9 +170,7 @@ fn row_block(r: &Row, f: &Frame, x0: f32, right: f32) -> Block {
         0.0,
         label_w - 8.0,
         &r.label,
-        Weight::Regular,
-        BODY,
-        MUTED,
+        style(Weight::Regular, BODY, MUTED),
     );
     let color = if r.missing { MUTED } else { INK };
     let weight = if r.missing {
@@ -172,7 +178,7 @@ fn row_block(r: &Row, f: &Frame, x0: f32, right: f32) -> Block {
     } else {
         Weight::Bold
     };
-    let h_value = b.paragraph(value_x, 0.0, value_w, &r.value, weight, BODY, color);
+    let h_value = b.paragraph(value_x, 0.0, value_w, &r.value, style(weight, BODY, color));
     b.height = h_label.max(h_value) + ROW_GAP;
     b
 }
@@ -183,7 +189,13 @@ fn heading_block(title: &str, f: &Frame, color: (f32, f32, f32)) -> Block {
         ..Block::default()
     };
     let top = 10.0;
-    let h = b.paragraph(0.0, top, f.content_width, title, Weight::Bold, 12.0, color);
+    let h = b.paragraph(
+        0.0,
+        top,
+        f.content_width,
+        title,
+        style(Weight::Bold, 12.0, color),
+    );
     let rule = top + h + 2.0;
     b.items.push(Item::Line {
         x1: 0.0,
@@ -218,9 +230,7 @@ fn problem_blocks(c: &Content, problems: &Section, f: &Frame, out: &mut Vec<Bloc
         0.0,
         f.content_width,
         &c.draft_explanation,
-        Weight::Regular,
-        BODY,
-        INK,
+        style(Weight::Regular, BODY, INK),
     ) + ROW_GAP;
     out.push(intro);
     for p in &problems.rows {
@@ -238,9 +248,7 @@ fn problem_blocks(c: &Content, problems: &Section, f: &Frame, out: &mut Vec<Bloc
             0.0,
             f.content_width - 16.0,
             &p.value,
-            Weight::Regular,
-            BODY,
-            INK,
+            style(Weight::Regular, BODY, INK),
         ) + ROW_GAP;
         out.push(b);
     }
@@ -291,9 +299,7 @@ fn digital_block(c: &Content, f: &Frame) -> Block {
         y,
         f.content_width - 2.0 * pad,
         &c.digital_title,
-        Weight::Bold,
-        11.0,
-        BLUE,
+        style(Weight::Bold, 11.0, BLUE),
     ) + 4.0;
     for r in &c.digital_rows {
         let mut row = row_block(r, f, pad, pad);
@@ -307,9 +313,7 @@ fn digital_block(c: &Content, f: &Frame) -> Block {
         y,
         f.content_width - 2.0 * pad,
         &c.digital_note,
-        Weight::Regular,
-        8.5,
-        MUTED,
+        style(Weight::Regular, 8.5, MUTED),
     );
     y += pad;
     let mut b = Block {
