@@ -71,6 +71,57 @@ pub enum Command {
         #[command(subcommand)]
         command: drafts::DraftsCommand,
     },
+    Export {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+        output: PathBuf,
+        #[arg(
+            long,
+            value_enum,
+            default_value = "letter",
+            hide_default_value = true,
+            hide_possible_values = true
+        )]
+        paper: PaperArg,
+        #[arg(long, value_name = "FILE.p12")]
+        p12: Option<PathBuf>,
+    },
+    Print {
+        #[arg(value_name = "FILE.pdf")]
+        file: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        printer: Option<String>,
+    },
+    Printers,
+    Identity {
+        #[command(subcommand)]
+        command: IdentityCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IdentityCommand {
+    Show,
+    Import {
+        #[arg(value_name = "FILE.p12")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PaperArg {
+    Letter,
+    A4,
+}
+
+impl From<PaperArg> for crate::pdf::Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::Letter => crate::pdf::Paper::Letter,
+            PaperArg::A4 => crate::pdf::Paper::A4,
+        }
+    }
 }
 
 /// Exit codes shared by every command.
@@ -135,6 +186,59 @@ fn localized_command(l: &Localizer) -> clap::Command {
                 })
         })
         .mut_subcommand("drafts", |c| drafts::localize(c, l, &template))
+        .mut_subcommand("export", |c| {
+            c.help_template(template.clone())
+                .about(l.t("cli-help-export"))
+                .mut_arg("file", |a| {
+                    a.help(l.t("cli-help-export-file"))
+                        .help_heading(l.t("cli-heading-arguments"))
+                })
+                .mut_arg("output", |a| {
+                    a.help(l.t("cli-help-export-output"))
+                        .help_heading(options.clone())
+                })
+                .mut_arg("paper", |a| {
+                    a.help(l.t("cli-help-export-paper"))
+                        .help_heading(options.clone())
+                })
+                .mut_arg("p12", |a| {
+                    a.help(l.t("cli-help-export-p12"))
+                        .help_heading(options.clone())
+                })
+        })
+        .mut_subcommand("print", |c| {
+            c.help_template(template.clone())
+                .about(l.t("cli-help-print"))
+                .mut_arg("file", |a| {
+                    a.help(l.t("cli-help-print-file"))
+                        .help_heading(l.t("cli-heading-arguments"))
+                })
+                .mut_arg("printer", |a| {
+                    a.help(l.t("cli-help-print-printer"))
+                        .help_heading(options.clone())
+                })
+        })
+        .mut_subcommand("printers", |c| {
+            c.help_template(template.clone())
+                .about(l.t("cli-help-printers"))
+        })
+        .mut_subcommand("identity", |c| {
+            c.help_template(template.clone())
+                .about(l.t("cli-help-identity"))
+                .subcommand_help_heading(l.t("cli-heading-commands"))
+                .mut_subcommand("show", |c| {
+                    c.help_template(template.clone())
+                        .about(l.t("cli-help-identity-show"))
+                })
+                .mut_subcommand("import", |c| {
+                    c.help_template(template.clone())
+                        .about(l.t("cli-help-identity-import"))
+                        .mut_arg("file", |a| {
+                            a.help(l.t("cli-help-identity-import-file"))
+                                .help_heading(l.t("cli-heading-arguments"))
+                        })
+                })
+        })
 }
 
 /// Runs the command line; returns the process exit code. Without a command, opens the window.
@@ -167,6 +271,34 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
         Some(Command::Check { file }) => check(&file, &l, out, err),
         Some(Command::Drafts { command }) => {
             drafts::run(command, cli.data_dir.as_deref(), &l, out, err)
+        }
+        Some(Command::Export {
+            file,
+            output,
+            paper,
+            p12,
+        }) => {
+            let request = crate::cli_pdf::ExportRequest {
+                file: &file,
+                output: &output,
+                paper: paper.into(),
+                p12: p12.as_deref(),
+                data_dir: cli.data_dir.as_deref(),
+            };
+            crate::cli_pdf::export(&request, &l, out, err)
+        }
+        Some(Command::Print { file, printer }) => {
+            crate::cli_pdf::print(&file, printer.as_deref(), &l, out, err)
+        }
+        Some(Command::Printers) => crate::cli_pdf::printers(&l, out, err),
+        Some(Command::Identity { command }) => {
+            let data_dir = cli.data_dir.as_deref();
+            match command {
+                IdentityCommand::Show => crate::cli_pdf::identity_show(data_dir, &l, out, err),
+                IdentityCommand::Import { file } => {
+                    crate::cli_pdf::identity_import(&file, data_dir, &l, out, err)
+                }
+            }
         }
         None => {
             let options = crate::gui::Options {
@@ -250,7 +382,7 @@ pub fn read_draft(path: &Path, l: &Localizer) -> Result<designation::Designation
     designation::from_json(&text).map_err(|e| parse_message(&shown, &e, l))
 }
 
-fn io_reason(e: &std::io::Error, l: &Localizer) -> String {
+pub(crate) fn io_reason(e: &std::io::Error, l: &Localizer) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => l.t("io-not-found"),
         std::io::ErrorKind::PermissionDenied => l.t("io-permission-denied"),

@@ -5,6 +5,7 @@
 //! (`cli` and `gui`) only call services.
 
 pub mod cli;
+mod cli_pdf;
 pub mod clock;
 pub mod designation;
 pub mod dialogs;
@@ -12,6 +13,7 @@ pub mod gui;
 pub mod i18n;
 pub mod lookup;
 pub mod paths;
+pub mod pdf;
 pub mod reference;
 pub mod settings;
 pub mod store;

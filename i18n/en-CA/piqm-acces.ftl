@@ -347,3 +347,123 @@ dialog-filter-draft = Designation draft
 dialog-unavailable = No file chooser is available on this computer. Use the command line: "piqm-acces drafts export" or "piqm-acces drafts import".
 saved-at = Saved at { $time }
 close-unsaved = Close the window again to quit anyway: the changes since the last save would be lost.
+
+## Signed PDF copy
+
+pdf-subtitle = Programme d'infrastructures Québec-Municipalités (PIQM) — copy of the designation
+pdf-date = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $day ->
+       *[other] { $day }
+    }, { $year }
+pdf-date-time = { $date } at { $hour }:{ $minute }
+pdf-page = Page { $number } of { $count }
+pdf-draft-mark = DRAFT — incomplete
+pdf-draft-explanation = This designation is not complete: it cannot be sent to the Ministère as it is. Fix the problems below in the application, then make a new copy.
+pdf-problems-title = { $count ->
+        [one] 1 problem to fix
+       *[other] { $count } problems to fix
+    }
+pdf-status = Status of the request
+pdf-status-draft = Draft, not sent yet
+pdf-status-queued = Waiting to be sent
+pdf-status-sent = Sent to the Ministère
+pdf-status-refused = Refused by the Ministère
+pdf-receipt-number = Request number
+pdf-receipt-date = Received by the Ministère on
+pdf-refusal-date = Refused on
+pdf-refusal-message = Reason for refusal
+pdf-copy-date = Copy made on
+pdf-section-form = Form
+pdf-section-organization = Organization
+pdf-section-requester = Requester
+pdf-section-manager = Local access rights manager
+pdf-manager-confirmed = Details confirmed by the Bureau municipal
+pdf-yes = Yes
+pdf-no = No
+pdf-hand-title = Signature of the requester
+pdf-hand-name = Name
+pdf-hand-function = Position
+pdf-hand-organization = Organization
+pdf-hand-date = Date
+pdf-hand-signature = Signature
+pdf-digital-title = Digital signature of this document
+pdf-digital-signer = Signer
+pdf-digital-date = Signed on
+pdf-digital-certificate = Certificate
+pdf-digital-self-signed = Self-signed certificate of this installation of the application
+pdf-digital-issued-by = Certificate of the organization, issued by { $issuer }
+pdf-digital-fingerprint = SHA-256 fingerprint of the certificate
+pdf-digital-note = This PDF file carries a digital signature covering all of its content: any change makes it invalid. A PDF reader can check it. The designation is also attached (designation.json).
+pdf-attachment-description = Data of the designation, to reopen it in the piqm-acces application
+pdf-signature-reason = Copy of the designation of a local access rights manager (PIQM)
+pdf-paper-letter = US Letter (8.5 × 11 in)
+pdf-paper-a4 = A4 (210 × 297 mm)
+pdf-export-failed = The PDF copy could not be made. This is a defect of the application: please report it with this detail. (Detail: { $detail })
+pdf-identity-wrong-password = The certificate's password is wrong. Enter the password that protects the .p12 or .pfx file.
+pdf-identity-not-pkcs12 = The file "{ $path }" is not a readable PKCS #12 certificate (.p12 or .pfx). Ask your organization's certificate officer for the right file. (Detail: { $detail })
+pdf-identity-no-key = The file "{ $path }" holds no private key with its certificate. Export the certificate with its private key, then try again.
+pdf-identity-unsupported-key = This certificate's key type is not supported: only RSA and ECDSA P-256 keys are. (Detail: { $detail })
+pdf-identity-no-organization = No organization certificate has been imported. Import one in the settings, or use this installation's certificate.
+pdf-identity-password-needed = The organization's certificate is protected by a password: enter it to sign the copy.
+pdf-identity-io = Cannot read or write "{ $path }": { $detail }. Check your permissions on the data folder.
+pdf-identity-corrupt = The signing identity's file "{ $path }" is damaged. Delete the "identite" folder: a new identity will be made. (Detail: { $detail })
+pdf-identity-crypto = The signing identity could not be made. This is a defect of the application: please report it with this detail. (Detail: { $detail })
+pdf-extract-not-pdf = The file "{ $path }" is not a readable PDF. (Detail: { $detail })
+pdf-extract-no-attachment = The file "{ $path }" holds no designation: it is not a copy made by this application.
+pdf-extract-draft = The designation attached to "{ $path }" cannot be read. (Detail: { $detail })
+pdf-print-no-system = No print system is installed on this computer (CUPS). Install a printer, or open the PDF and print it from the viewer. (Detail: { $detail })
+pdf-print-unknown-printer = There is no printer "{ $printer }". Choose one of the printers in the list.
+pdf-print-failed = Printing on "{ $printer }" failed. Check that the printer is on and try again. (Detail: { $detail })
+
+## Command line: PDF copy, printing, identity
+
+cli-help-export = Makes the signed PDF copy of a draft. Exit code 0 when the designation is complete, 1 when it was made marked "DRAFT — incomplete", 2 when a file cannot be read, the copy cannot be written or the certificate's password is wrong.
+cli-help-export-file = The draft file (.json)
+cli-help-export-output = The PDF file to write
+cli-help-export-paper = Paper size: letter (default) or a4
+cli-help-export-p12 = Sign with this PKCS #12 certificate (.p12 or .pfx); password from PIQM_P12_PASSWORD or asked
+cli-export-written = { $path }: signed copy written ({ $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    }).
+cli-export-draft = { $path }: copy written, marked "DRAFT — incomplete" ({ $count ->
+        [one] 1 problem to fix
+       *[other] { $count } problems to fix
+    }; "piqm-acces check" lists them).
+cli-export-unwritable = Cannot write "{ $path }": { $reason }. Choose another folder or check your permissions.
+cli-no-data-dir = No data folder was found for this account. Give one with --data-dir.
+cli-p12-password-prompt = Certificate password:{" "}
+cli-p12-no-password = The certificate's password could not be asked (no terminal). Give it in the PIQM_P12_PASSWORD environment variable.
+cli-help-print = Prints a PDF file on a printer. Exit code 0 when the job was handed over, 2 otherwise.
+cli-help-print-file = The PDF file to print
+cli-help-print-printer = The printer (default: the system's; "piqm-acces printers" lists them)
+cli-print-sent = { $path }: sent to the printer "{ $printer }" (job { $job }).
+cli-print-no-printer = No default printer. Choose one with --printer ("piqm-acces printers" lists them).
+cli-help-printers = Lists the printers; "default" marks the system's.
+cli-printers-none = No printer is installed.
+cli-printer-default = (default)
+cli-help-identity = Shows or changes the identity that signs the PDF copies.
+cli-help-identity-show = Shows the signing identity and its certificate's fingerprint.
+cli-help-identity-import = Imports the organization's certificate from a PKCS #12 file (.p12 or .pfx); its password is not kept.
+cli-help-identity-import-file = The .p12 or .pfx file
+cli-identity-none = Signing identity: none yet; a self-signed certificate will be made with the first PDF copy.
+cli-identity-self-signed = Signing identity: self-signed certificate of this installation
+cli-identity-organization = Signing identity: the organization's certificate (password asked at each signature)
+cli-identity-holder = Holder: { $name }
+cli-identity-issuer = Issuer: { $issuer }
+cli-identity-fingerprint = SHA-256 fingerprint: { $fingerprint }
+cli-identity-validity = Valid from { $from } to { $to }
+cli-identity-algorithm = Algorithm: { $algorithm }
+cli-identity-imported = The certificate was imported: it will sign the next PDF copies.

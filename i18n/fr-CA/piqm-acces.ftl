@@ -347,3 +347,124 @@ dialog-filter-draft = Brouillon de désignation
 dialog-unavailable = Aucune fenêtre de choix de fichier n'est disponible sur ce poste. Utilisez la ligne de commande : « piqm-acces drafts export » ou « piqm-acces drafts import ».
 saved-at = Enregistré à { $time }
 close-unsaved = Fermez de nouveau la fenêtre pour quitter quand même : les changements depuis le dernier enregistrement seraient perdus.
+
+## Copie PDF signée
+
+pdf-subtitle = Programme d'infrastructures Québec-Municipalités (PIQM) — copie de la désignation
+pdf-date = { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    } { $year }
+pdf-date-time = { $date } à { $hour } h { $minute }
+pdf-page = Page { $number } de { $count }
+pdf-draft-mark = BROUILLON — incomplet
+pdf-draft-explanation = Cette désignation n'est pas complète : elle ne peut pas être envoyée au Ministère dans cet état. Corrigez les problèmes ci-dessous dans l'application, puis produisez une nouvelle copie.
+pdf-problems-title = { $count ->
+        [one] 1 problème à corriger
+       *[other] { $count } problèmes à corriger
+    }
+pdf-status = Statut de la demande
+pdf-status-draft = Brouillon, pas encore envoyée
+pdf-status-queued = En attente d'envoi
+pdf-status-sent = Envoyée au Ministère
+pdf-status-refused = Refusée par le Ministère
+pdf-receipt-number = Numéro de la demande
+pdf-receipt-date = Reçue par le Ministère le
+pdf-refusal-date = Refusée le
+pdf-refusal-message = Motif du refus
+pdf-copy-date = Copie produite le
+pdf-section-form = Formulaire
+pdf-section-organization = Organisme
+pdf-section-requester = Demandeur
+pdf-section-manager = Gestionnaire local des droits d'accès
+pdf-manager-confirmed = Coordonnées confirmées par le Bureau municipal
+pdf-yes = Oui
+pdf-no = Non
+pdf-hand-title = Signature du demandeur
+pdf-hand-name = Nom
+pdf-hand-function = Fonction
+pdf-hand-organization = Organisme
+pdf-hand-date = Date
+pdf-hand-signature = Signature
+pdf-digital-title = Signature numérique de ce document
+pdf-digital-signer = Signataire
+pdf-digital-date = Signé le
+pdf-digital-certificate = Certificat
+pdf-digital-self-signed = Certificat autosigné, propre à cette installation de l'application
+pdf-digital-issued-by = Certificat de l'organisation, délivré par { $issuer }
+pdf-digital-fingerprint = Empreinte SHA-256 du certificat
+pdf-digital-note = Ce fichier PDF porte une signature numérique qui couvre tout son contenu : toute modification la rend invalide. Un lecteur PDF permet de la vérifier. La désignation y est aussi jointe en pièce jointe (designation.json).
+pdf-attachment-description = Données de la désignation, pour la reprendre dans l'application piqm-acces
+pdf-signature-reason = Copie de la désignation d'un gestionnaire local des droits d'accès (PIQM)
+pdf-paper-letter = Lettre US (8,5 × 11 po)
+pdf-paper-a4 = A4 (210 × 297 mm)
+pdf-export-failed = La copie PDF n'a pas pu être produite. C'est une erreur de l'application : signalez-la avec ce détail. (Détail : { $detail })
+pdf-identity-wrong-password = Le mot de passe du certificat est incorrect. Entrez le mot de passe qui protège le fichier .p12 ou .pfx.
+pdf-identity-not-pkcs12 = Le fichier « { $path } » n'est pas un certificat PKCS #12 lisible (.p12 ou .pfx). Demandez le bon fichier au responsable des certificats de votre organisation. (Détail : { $detail })
+pdf-identity-no-key = Le fichier « { $path } » ne contient pas de clé privée avec son certificat. Exportez le certificat avec sa clé privée, puis réessayez.
+pdf-identity-unsupported-key = Le type de clé de ce certificat n'est pas pris en charge : seules les clés RSA et ECDSA P-256 le sont. (Détail : { $detail })
+pdf-identity-no-organization = Aucun certificat d'organisation n'a été importé. Importez-en un dans les réglages, ou utilisez le certificat de cette installation.
+pdf-identity-password-needed = Le certificat de l'organisation est protégé par un mot de passe : entrez-le pour signer la copie.
+pdf-identity-io = Impossible de lire ou d'écrire « { $path } » : { $detail }. Vérifiez vos droits sur le dossier des données.
+pdf-identity-corrupt = Le fichier « { $path } » de l'identité de signature est endommagé. Supprimez le dossier « identite » : une nouvelle identité sera créée. (Détail : { $detail })
+pdf-identity-crypto = L'identité de signature n'a pas pu être créée. C'est une erreur de l'application : signalez-la avec ce détail. (Détail : { $detail })
+pdf-extract-not-pdf = Le fichier « { $path } » n'est pas un PDF lisible. (Détail : { $detail })
+pdf-extract-no-attachment = Le fichier « { $path } » ne contient pas de désignation : ce n'est pas une copie produite par cette application.
+pdf-extract-draft = La désignation jointe à « { $path } » est illisible. (Détail : { $detail })
+pdf-print-no-system = Aucun système d'impression n'est installé sur cet ordinateur (CUPS). Installez une imprimante, ou ouvrez le PDF et imprimez-le depuis le lecteur. (Détail : { $detail })
+pdf-print-unknown-printer = L'imprimante « { $printer } » n'existe pas. Choisissez une des imprimantes de la liste.
+pdf-print-failed = L'impression sur « { $printer } » a échoué. Vérifiez que l'imprimante est allumée et réessayez. (Détail : { $detail })
+
+## Ligne de commande : copie PDF, impression, identité
+
+cli-help-export = Produit la copie PDF signée d'un brouillon. Code de sortie 0 si la désignation est complète, 1 si elle a été produite marquée « BROUILLON — incomplet », 2 si un fichier est illisible, si la copie ne peut pas être écrite ou si le mot de passe du certificat est incorrect.
+cli-help-export-file = Le fichier de brouillon (.json)
+cli-help-export-output = Le fichier PDF à écrire
+cli-help-export-paper = Format du papier : letter (par défaut) ou a4
+cli-help-export-p12 = Signer avec ce certificat PKCS #12 (.p12 ou .pfx) ; mot de passe tiré de PIQM_P12_PASSWORD ou demandé
+cli-export-written = { $path } : copie signée écrite ({ $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    }).
+cli-export-draft = { $path } : copie écrite, marquée « BROUILLON — incomplet » ({ $count ->
+        [one] 1 problème à corriger
+       *[other] { $count } problèmes à corriger
+    } ; « piqm-acces check » les énumère).
+cli-export-unwritable = Impossible d'écrire « { $path } » : { $reason }. Choisissez un autre dossier ou vérifiez vos droits.
+cli-no-data-dir = Aucun dossier de données n'a été trouvé pour ce compte. Indiquez-en un avec --data-dir.
+cli-p12-password-prompt = Mot de passe du certificat :{" "}
+cli-p12-no-password = Le mot de passe du certificat n'a pas pu être demandé (pas de terminal). Donnez-le dans la variable d'environnement PIQM_P12_PASSWORD.
+cli-help-print = Imprime un fichier PDF sur une imprimante. Code de sortie 0 si le travail a été transmis, 2 sinon.
+cli-help-print-file = Le fichier PDF à imprimer
+cli-help-print-printer = L'imprimante (par défaut, celle du système ; « piqm-acces printers » les énumère)
+cli-print-sent = { $path } : envoyé à l'imprimante « { $printer } » (travail { $job }).
+cli-print-no-printer = Aucune imprimante par défaut. Choisissez-en une avec --printer (« piqm-acces printers » les énumère).
+cli-help-printers = Énumère les imprimantes ; la mention « par défaut » marque celle du système.
+cli-printers-none = Aucune imprimante n'est installée.
+cli-printer-default = (par défaut)
+cli-help-identity = Affiche ou change l'identité qui signe les copies PDF.
+cli-help-identity-show = Affiche l'identité de signature et l'empreinte de son certificat.
+cli-help-identity-import = Importe le certificat de l'organisation depuis un fichier PKCS #12 (.p12 ou .pfx) ; son mot de passe n'est pas conservé.
+cli-help-identity-import-file = Le fichier .p12 ou .pfx
+cli-identity-none = Identité de signature : aucune pour l'instant ; un certificat autosigné sera créé à la première copie PDF.
+cli-identity-self-signed = Identité de signature : certificat autosigné de cette installation
+cli-identity-organization = Identité de signature : certificat de l'organisation (mot de passe demandé à chaque signature)
+cli-identity-holder = Titulaire : { $name }
+cli-identity-issuer = Émetteur : { $issuer }
+cli-identity-fingerprint = Empreinte SHA-256 : { $fingerprint }
+cli-identity-validity = Valide du { $from } au { $to }
+cli-identity-algorithm = Algorithme : { $algorithm }
+cli-identity-imported = Le certificat a été importé : il signera les prochaines copies PDF.

@@ -1,0 +1,52 @@
+//! The signed PDF copy: export + sign of a complete designation (goal: median under 20 ms in
+//! release, file under 150 KB), with the installation's P-256 identity and with an RSA-2048
+//! organisational certificate.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use piqm_acces::designation::from_json;
+use piqm_acces::i18n::Lang;
+use piqm_acces::pdf::{self, ExportOptions, Identity, Paper, Subject};
+
+fn export(c: &mut Criterion) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let text = std::fs::read_to_string(format!("{root}/resources/examples/municipalite.json"))
+        .expect("example");
+    let d = from_json(&text).expect("example parses");
+    let now = time::OffsetDateTime::now_utc();
+    let options = ExportOptions {
+        paper: Paper::Letter,
+        lang: Lang::Fr,
+        now,
+    };
+    let self_signed = Identity::self_signed(&Subject::of(&d), now).expect("identity");
+    let p12 = std::fs::read(format!("{root}/tests/fixtures/organisation-aes.p12")).expect("p12");
+    let rsa = Identity::from_pkcs12(&p12, "piqm-test").expect("p12 opens");
+
+    for (name, identity) in [
+        ("P-256 self-signed", &self_signed),
+        ("RSA-2048 chain", &rsa),
+    ] {
+        let size = pdf::export(&d, &options, identity)
+            .expect("export")
+            .bytes
+            .len();
+        eprintln!(
+            "signed file, {name}: {size} bytes ({:.1} KB)",
+            size as f64 / 1024.0
+        );
+    }
+
+    let mut group = c.benchmark_group("export_and_sign");
+    group.bench_function("P-256 self-signed", |b| {
+        b.iter(|| pdf::export(black_box(&d), &options, &self_signed).expect("export"))
+    });
+    group.bench_function("RSA-2048 chain", |b| {
+        b.iter(|| pdf::export(black_box(&d), &options, &rsa).expect("export"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, export);
+criterion_main!(benches);

@@ -1,0 +1,82 @@
+//! Helpers shared by the PDF tests: example drafts, a signing identity, and the external
+//! validators (poppler's pdfsig and pdftotext, qpdf, pyHanko, CUPS).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use piqm_acces::designation::{self, Designation};
+use piqm_acces::i18n::Lang;
+use piqm_acces::pdf::{self, ExportOptions, Identity, Paper, Subject};
+use time::OffsetDateTime;
+
+pub fn example_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("resources/examples")
+        .join(name)
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn example(name: &str) -> Designation {
+    designation::from_json(&std::fs::read_to_string(example_path(name)).unwrap()).unwrap()
+}
+
+/// 24 November 2026, 14:32, Québec winter time.
+pub fn now() -> OffsetDateTime {
+    time::macros::datetime!(2026-11-24 14:32:05 -05:00)
+}
+
+pub fn identity_for(d: &Designation) -> Identity {
+    Identity::self_signed(&Subject::of(d), now()).unwrap()
+}
+
+pub fn export(d: &Designation, lang: Lang, paper: Paper) -> pdf::Exported {
+    let options = ExportOptions {
+        paper,
+        lang,
+        now: now(),
+    };
+    pdf::export(d, &options, &identity_for(d)).unwrap()
+}
+
+/// The path of an external tool, or None when it is missing outside CI. In CI (CI=true) a
+/// missing tool fails the test: CI installs them all (.ci/run).
+pub fn tool(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("{name} is missing: .ci/run must install it");
+        }
+        eprintln!(
+            "\n*** SKIPPED: {name} missing — install it (see .ci/run) to run this check ***\n"
+        );
+    }
+    found
+}
+
+/// Runs a tool and returns its stdout and stderr together.
+pub fn run(tool: &Path, args: &[&std::ffi::OsStr]) -> (bool, String) {
+    let out = Command::new(tool)
+        .args(args)
+        .env("LC_ALL", "C.UTF-8")
+        .output()
+        .unwrap();
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+pub fn write_temp(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}

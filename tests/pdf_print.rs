@@ -1,0 +1,92 @@
+//! Printing to a real CUPS queue: the `PDF` queue of printer-driver-cups-pdf that .ci/run sets
+//! up, which writes each job as a PDF file into ~/PDF/.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use common::*;
+use piqm_acces::i18n::Lang;
+use piqm_acces::pdf::Paper;
+use piqm_acces::pdf::print::{Cups, PrintError, Printer};
+
+const QUEUE: &str = "PDF";
+
+/// The cups-pdf output folder (`Out ${HOME}/PDF` in /etc/cups/cups-pdf.conf).
+fn output_dir() -> PathBuf {
+    let conf = std::fs::read_to_string("/etc/cups/cups-pdf.conf").unwrap_or_default();
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    conf.lines()
+        .find_map(|l| l.trim().strip_prefix("Out "))
+        .map(|out| PathBuf::from(out.trim().replace("${HOME}", &home)))
+        .unwrap_or_else(|| PathBuf::from(home).join("PDF"))
+}
+
+/// The CUPS queue, or None (loudly) when it is not set up outside CI.
+fn queue_ready() -> bool {
+    if tool("lpstat").is_none() || tool("lp").is_none() {
+        return false;
+    }
+    let printers = Cups.printers().unwrap_or_default();
+    if printers.iter().any(|p| p.name == QUEUE) {
+        return true;
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("the CUPS queue {QUEUE} is missing: .ci/run must create it ({printers:?})");
+    }
+    eprintln!("\n*** SKIPPED: no CUPS queue {QUEUE} (see .ci/run to set it up) ***\n");
+    false
+}
+
+#[test]
+fn the_copy_printed_on_a_real_queue_comes_out() {
+    if !queue_ready() {
+        return;
+    }
+    let exported = export(&example("municipalite.json"), Lang::Fr, Paper::Letter);
+    let dir = tempfile::tempdir().unwrap();
+    let token = format!("piqm-impression-{}", std::process::id());
+    let file = write_temp(&dir, &format!("{token}.pdf"), &exported.bytes);
+    let job = Cups.print(QUEUE, &file, &format!("{token}.pdf")).unwrap();
+    assert!(job.id.starts_with(QUEUE), "{job:?}");
+
+    let out = output_dir();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let printed = loop {
+        let found = std::fs::read_dir(&out).ok().and_then(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .find(|p| p.to_string_lossy().contains(&token))
+        });
+        if let Some(p) = found.filter(|p| std::fs::metadata(p).is_ok_and(|m| m.len() > 1000)) {
+            break p;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no printed file for job {} in {}",
+            job.id,
+            out.display()
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    };
+    // Give cups-pdf a moment to finish writing, then check it is a PDF.
+    std::thread::sleep(Duration::from_millis(500));
+    let bytes = std::fs::read(&printed).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "{}", printed.display());
+    let _ = std::fs::remove_file(printed);
+}
+
+#[test]
+fn an_unknown_printer_is_refused_by_name() {
+    if !queue_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_temp(&dir, "x.pdf", b"%PDF-1.4\n");
+    assert!(matches!(
+        Cups.print("aucune-imprimante-de-ce-nom", &file, "x"),
+        Err(PrintError::UnknownPrinter(_))
+    ));
+}
