@@ -322,7 +322,7 @@ impl App {
             DraftMessage::Import => {
                 let future = self
                     .dialogs
-                    .open(self.l.t("dialog-import-title"), self.json_filter());
+                    .open(self.l.t("dialog-import-title"), self.import_filter());
                 Task::perform(future, |o| drafts_msg(DraftMessage::ImportFrom(o)))
             }
             DraftMessage::ImportFrom(DialogOutcome::Chosen(path)) => self.import(path, None),
@@ -431,6 +431,14 @@ impl App {
         Filter {
             name: self.l.t("dialog-filter-draft"),
             extensions: vec!["json".into()],
+        }
+    }
+
+    /// Imports take a draft file or a signed PDF copy (its designation is attached).
+    fn import_filter(&self) -> Filter {
+        Filter {
+            name: self.l.t("dialog-filter-draft-or-copy"),
+            extensions: vec!["json".into(), "pdf".into()],
         }
     }
 

@@ -107,6 +107,10 @@ pub enum ReadProblem {
     IdMismatch {
         found: Uuid,
     },
+    /// A PDF that cannot be read (import of a signed copy).
+    DamagedPdf,
+    /// A PDF without the designation attached: not a copy made by this application.
+    PdfWithoutDraft,
 }
 
 impl ReadProblem {
@@ -132,6 +136,8 @@ impl ReadProblem {
             }
             ReadProblem::UnexpectedName => l.t("store-reason-unexpected-name"),
             ReadProblem::IdMismatch { .. } => l.t("store-reason-id-mismatch"),
+            ReadProblem::DamagedPdf => l.t("store-reason-damaged-pdf"),
+            ReadProblem::PdfWithoutDraft => l.t("store-reason-pdf-without-draft"),
             ReadProblem::Parse(e) => {
                 let at: Vec<(&str, FluentValue)> =
                     vec![("line", e.line.into()), ("column", e.column.into())];

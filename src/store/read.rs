@@ -16,7 +16,11 @@ use crate::reference::Reference;
 /// is not read into memory.
 pub const MAX_DRAFT_BYTES: u64 = 1024 * 1024;
 
-/// Reads and parses one draft file. `expected` is the id its name gives, if any.
+/// A signed PDF copy (about 30 KB) may be imported; nothing bigger is read into memory.
+pub const MAX_PDF_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads and parses one draft file. `expected` is the id its name gives, if any; without one
+/// (an import), a signed PDF copy is accepted too and its attached designation read.
 pub fn read_draft(path: &Path, expected: Option<Uuid>) -> Result<Designation, ReadProblem> {
     let io = |e: io::Error| ReadProblem::Io(e.into());
     let mut file = File::open(path).map_err(io)?;
@@ -24,15 +28,27 @@ pub fn read_draft(path: &Path, expected: Option<Uuid>) -> Result<Designation, Re
     if meta.is_dir() {
         return Err(io(io::Error::from(io::ErrorKind::IsADirectory)));
     }
-    if meta.len() > MAX_DRAFT_BYTES {
+    let limit = if expected.is_none() {
+        MAX_PDF_BYTES
+    } else {
+        MAX_DRAFT_BYTES
+    };
+    if meta.len() > limit {
         return Err(ReadProblem::TooLarge { bytes: meta.len() });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     // `take` guards against a file that grows while being read.
     (&mut file)
-        .take(MAX_DRAFT_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
+    if bytes.starts_with(b"%PDF") && expected.is_none() {
+        return crate::pdf::extract_designation(&bytes).map_err(|e| match e {
+            crate::pdf::ExtractError::NotPdf(_) => ReadProblem::DamagedPdf,
+            crate::pdf::ExtractError::NoAttachment => ReadProblem::PdfWithoutDraft,
+            crate::pdf::ExtractError::Draft(e) => ReadProblem::Parse(e),
+        });
+    }
     if bytes.len() as u64 > MAX_DRAFT_BYTES {
         return Err(ReadProblem::TooLarge {
             bytes: bytes.len() as u64,
