@@ -44,15 +44,7 @@ fn say(w: &mut dyn Write, text: &str) {
 }
 
 fn identity_message(e: &IdentityError, path: Option<&Path>, l: &Localizer) -> String {
-    let path = e
-        .path()
-        .or(path)
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
-    l.t_args(
-        e.message_id(),
-        &[("path", path.into()), ("detail", e.detail().into())],
-    )
+    e.message(l, path)
 }
 
 /// The PKCS #12 password: from the environment, else asked on the terminal without echo.

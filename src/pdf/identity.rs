@@ -161,6 +161,19 @@ impl std::error::Error for IdentityError {}
 impl IdentityError {
     /// The Fluent id of the message telling the user what to do. Its variables: `$path`,
     /// `$detail`.
+    /// The sentence for the user, naming the file (`path` when the error carries none).
+    pub fn message(&self, l: &crate::i18n::Localizer, path: Option<&Path>) -> String {
+        let path = self
+            .path()
+            .or(path)
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        l.t_args(
+            self.message_id(),
+            &[("path", path.into()), ("detail", self.detail().into())],
+        )
+    }
+
     pub fn message_id(&self) -> &'static str {
         match self {
             IdentityError::WrongPassword => "pdf-identity-wrong-password",

@@ -19,7 +19,7 @@ pub struct PrintJob {
     pub id: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PrintError {
     /// The print system's commands are not installed (no CUPS).
     NoPrintSystem(String),
