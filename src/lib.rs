@@ -12,4 +12,5 @@ pub mod lookup;
 pub mod paths;
 pub mod reference;
 pub mod settings;
+pub mod submit;
 pub mod wizard;
