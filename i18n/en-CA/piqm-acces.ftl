@@ -214,3 +214,19 @@ help-keys = Tab and Shift+Tab: next or previous field
     Alt+Left arrow: previous step
     F1: open or close the help
 help-close = Close the help
+
+## Sending to the Ministry's service
+
+notice-settings-unknown-key = The settings file "{ $path }" contains the setting "{ $key }", which this version does not know: it is ignored.
+notice-settings-bad-value = The setting "{ $key }" in the file "{ $path }" cannot be used ({ $reason }): its default applies. Correct it in Settings.
+endpoint-empty = Enter the address of the sending service, for example https://piqm.example.gouv.qc.ca.
+endpoint-invalid = "{ $address }" is not a web address. Enter the full address of the service, for example https://piqm.example.gouv.qc.ca.
+endpoint-not-https = The address "{ $address }" must start with https://: without encryption, the designation and the token would travel in clear. (http:// is allowed only for a service on this computer.)
+endpoint-scheme = The address "{ $address }" must start with https://.
+endpoint-extra = The address "{ $address }" must not contain a user name, a password, "?" or "#". Enter only the service's address; the token goes in its own field.
+failure-not-configured = the address of the sending service is not set on this computer
+failure-offline = the service could not be reached (no Internet connection, or the service is down)
+failure-timeout = the service did not answer in time
+failure-busy = the service is busy and asked to try again later
+failure-server-error = the service had an error on its side
+failure-bad-response = the service gave an unexpected answer

@@ -214,3 +214,19 @@ help-keys = Tab et Maj+Tab : champ suivant ou précédent
     Alt+Flèche gauche : étape précédente
     F1 : ouvrir ou fermer l'aide
 help-close = Fermer l'aide
+
+## Envoi au service du Ministère
+
+notice-settings-unknown-key = Le fichier de réglages « { $path } » contient le réglage « { $key } », que cette version ne connaît pas : il est ignoré.
+notice-settings-bad-value = Le réglage « { $key } » du fichier « { $path } » n'est pas utilisable ({ $reason }) : la valeur par défaut s'applique. Corrigez-le dans Réglages.
+endpoint-empty = Inscrivez l'adresse du service d'envoi, par exemple https://piqm.example.gouv.qc.ca.
+endpoint-invalid = « { $address } » n'est pas une adresse Web. Inscrivez l'adresse complète du service, par exemple https://piqm.example.gouv.qc.ca.
+endpoint-not-https = L'adresse « { $address } » doit commencer par https:// : sans chiffrement, la désignation et le jeton circuleraient en clair. (http:// n'est permis que pour un service sur cet ordinateur.)
+endpoint-scheme = L'adresse « { $address } » doit commencer par https://.
+endpoint-extra = L'adresse « { $address } » ne doit contenir ni nom d'utilisateur, ni mot de passe, ni « ? » ou « # ». Inscrivez seulement l'adresse du service ; le jeton va dans son propre champ.
+failure-not-configured = l'adresse du service d'envoi n'est pas configurée sur ce poste
+failure-offline = le service n'a pas pu être joint (pas de connexion Internet, ou service arrêté)
+failure-timeout = le service n'a pas répondu à temps
+failure-busy = le service est occupé et a demandé de réessayer plus tard
+failure-server-error = le service a eu une erreur de son côté
+failure-bad-response = le service a donné une réponse inattendue

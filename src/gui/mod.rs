@@ -21,7 +21,7 @@ use crate::designation::{Field, ManagerDetails, Step, normalize};
 use crate::i18n::{Lang, Localizer};
 use crate::lookup::{LookupError, NoEndpoint, UserLookup};
 use crate::reference::Reference;
-use crate::settings::{Settings, SettingsWarning};
+use crate::settings::Settings;
 use crate::wizard::{Event, Outcome, Wizard};
 use picker::OpenPicker;
 
@@ -143,32 +143,20 @@ impl App {
     /// language from `--lang`, else the settings, else the system.
     pub fn from_options(options: &Options) -> Self {
         let settings_path = crate::paths::config_file(options.config.as_deref());
-        let (settings, warning) = match &settings_path {
+        let (settings, warnings) = match &settings_path {
             Some(path) => Settings::load(path),
-            None => (Settings::default(), None),
+            None => (Settings::default(), Vec::new()),
         };
         let lang = options
             .lang
             .or_else(|| settings.lang())
             .unwrap_or_else(Lang::from_system);
         let mut app = App::new(lang, Arc::new(NoEndpoint));
-        app.notice = warning.map(|w| app.settings_warning(&w));
+        let notices: Vec<String> = warnings.iter().map(|w| w.message(&app.l)).collect();
+        app.notice = (!notices.is_empty()).then(|| notices.join("\n"));
         app.settings = settings;
         app.settings_path = settings_path;
         app
-    }
-
-    fn settings_warning(&self, w: &SettingsWarning) -> String {
-        let (path, reason) = match w {
-            SettingsWarning::Unreadable { path, reason }
-            | SettingsWarning::Invalid { path, reason } => {
-                (path.display().to_string(), reason.clone())
-            }
-        };
-        self.l.t_args(
-            "notice-settings-broken",
-            &[("path", path.into()), ("reason", reason.into())],
-        )
     }
 
     pub fn title(&self) -> String {

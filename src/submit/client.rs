@@ -111,6 +111,39 @@ impl std::fmt::Display for Endpoint {
     }
 }
 
+impl std::fmt::Display for EndpointError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EndpointError::Empty => write!(f, "no address"),
+            EndpointError::Invalid { given, reason } => write!(f, "{given}: {reason}"),
+            EndpointError::NotHttps { given } => {
+                write!(f, "{given}: https is required except on this computer")
+            }
+            EndpointError::Scheme { given } => write!(f, "{given}: only https is accepted"),
+            EndpointError::Extra { given } => write!(
+                f,
+                "{given}: no user name, password, query or fragment in the address"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EndpointError {}
+
+impl EndpointError {
+    /// The refusal in words, saying what to write instead.
+    pub fn message(&self, l: &crate::i18n::Localizer) -> String {
+        let (id, given) = match self {
+            EndpointError::Empty => ("endpoint-empty", String::new()),
+            EndpointError::Invalid { given, .. } => ("endpoint-invalid", given.clone()),
+            EndpointError::NotHttps { given } => ("endpoint-not-https", given.clone()),
+            EndpointError::Scheme { given } => ("endpoint-scheme", given.clone()),
+            EndpointError::Extra { given } => ("endpoint-extra", given.clone()),
+        };
+        l.t_args(id, &[("address", given.into())])
+    }
+}
+
 /// `localhost` (and its subdomains) or a loopback IP address (127.0.0.0/8, ::1).
 pub fn is_loopback_host(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
