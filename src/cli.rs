@@ -3,6 +3,8 @@
 //! Exit codes: 0 all is well; 1 the designation has problems; 2 a file cannot be read or parsed
 //! (or the command line is wrong).
 
+mod drafts;
+
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -63,6 +65,11 @@ pub enum Command {
     Check {
         #[arg(value_name = "FILE.json")]
         file: PathBuf,
+    },
+    /// The drafts on disk: list, import, export, delete, trash.
+    Drafts {
+        #[command(subcommand)]
+        command: drafts::DraftsCommand,
     },
 }
 
@@ -127,6 +134,7 @@ fn localized_command(l: &Localizer) -> clap::Command {
                         .help_heading(l.t("cli-heading-arguments"))
                 })
         })
+        .mut_subcommand("drafts", |c| drafts::localize(c, l, &template))
 }
 
 /// Runs the command line; returns the process exit code. Without a command, opens the window.
@@ -157,6 +165,9 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
     };
     match cli.command {
         Some(Command::Check { file }) => check(&file, &l, out, err),
+        Some(Command::Drafts { command }) => {
+            drafts::run(command, cli.data_dir.as_deref(), &l, out, err)
+        }
         None => {
             let options = crate::gui::Options {
                 lang: cli.lang.map(Lang::from),

@@ -12,5 +12,6 @@ pub mod lookup;
 pub mod paths;
 pub mod reference;
 pub mod settings;
+pub mod store;
 pub mod submit;
 pub mod wizard;

@@ -230,3 +230,96 @@ failure-timeout = the service did not answer in time
 failure-busy = the service is busy and asked to try again later
 failure-server-error = the service had an error on its side
 failure-bad-response = the service gave an unexpected answer
+
+## Drafts on disk
+
+draft-status-draft = draft
+draft-status-ready = ready to send
+draft-status-queued = waiting to be sent
+draft-status-sent = sent
+draft-status-sent-number = sent, no. { $number }
+draft-status-refused = refused
+draft-unnamed = (no name)
+
+# Reasons, inserted in the messages below: they also say what to do.
+store-reason-not-found = the file or folder does not exist
+store-reason-permission-denied = you do not have the rights needed on this file or folder; ask your IT contact for them or choose another folder
+store-reason-disk-full = the disk is full; free some space and try again
+store-reason-read-only-disk = the disk or share is read-only; choose a folder you can write to
+store-reason-is-a-directory = it is a folder, not a file
+store-reason-not-a-directory = a file has the name of the expected folder; choose another folder
+store-reason-other = the system refused the operation; try again, and if it happens again, restart the computer
+store-reason-not-utf8 = it is not a UTF-8 text file, so not a designation draft
+store-reason-too-large = the file is far too large to be a draft ({ $bytes } bytes)
+store-reason-unexpected-name = this file was not saved by the application; to add a draft, use import instead
+store-reason-id-mismatch = the file's name does not match the draft it holds; it was probably copied or renamed by hand
+store-reason-syntax = JSON syntax error at line { $line }, column { $column }
+store-reason-truncated = the file stops at line { $line }, column { $column }; it was probably cut off
+store-reason-content-at = unexpected value at line { $line }, column { $column }
+store-reason-content = a value is missing, has the wrong type or is not one of the allowed choices
+store-reason-no-version = it does not state its format version (schema_version)
+store-reason-newer-version = it was created by a newer version of the application (format { $found }); update the application to open it
+
+store-io-create-folder = Could not create the folder "{ $path }": { $reason }.
+store-io-list-folder = Could not read the contents of the folder "{ $path }": { $reason }.
+store-io-read = Could not read "{ $path }": { $reason }.
+store-io-save = Could not save "{ $path }": { $reason }. What was already saved is intact.
+store-io-move = Could not move "{ $path }": { $reason }. The file stayed where it was.
+store-io-erase = Could not erase "{ $path }": { $reason }.
+store-io-lock = Could not reserve the drafts folder ("{ $path }"): { $reason }.
+store-io-export = Could not write the copy "{ $path }": { $reason }.
+store-locked = The drafts folder "{ $path }" is already in use by another window of the application. Close it, then try again; until then, drafts can only be viewed.
+store-locked-pid = The drafts folder "{ $path }" is already in use by another window of the application (process { $pid }). Close it, then try again; until then, drafts can only be viewed.
+store-read-only = The drafts in "{ $path }" are open for viewing only, because another window of the application is using them. Close it to be able to change them.
+store-not-found = No draft has the id "{ $id }". Check it in the list of drafts.
+store-ambiguous = "{ $prefix }" is the start of the id of { $count } drafts. Give more of its characters.
+store-conflict = A draft already has this id ({ $id }): "{ $name }". Choose to replace it (it will go to the trash) or to keep both drafts.
+store-quarantined = The draft "{ $file }" cannot be read: { $reason }. It was set aside, not erased, in the folder "{ $folder }". The other drafts are not affected.
+store-unreadable = The file "{ $path }" cannot be opened: { $reason }.
+
+## Command line: drafts
+
+cli-help-drafts = The drafts saved on this computer: list, import, export, delete, restore. Exit code 0 when done, 1 when a choice is needed, 2 when it is not possible.
+cli-help-drafts-list = Shows the drafts, most recently modified first
+cli-help-drafts-json = Prints the result as JSON, for scripts
+cli-help-drafts-import = Adds a draft from a file (for example exported on another computer)
+cli-help-drafts-import-file = The draft file (.json) to import
+cli-help-drafts-replace = If a draft has the same id, replace it (the old one goes to the trash)
+cli-help-drafts-keep-both = If a draft has the same id, keep both (the imported one gets a new id)
+cli-help-drafts-export = Writes a copy of a draft to a file, to finish it on another computer
+cli-help-drafts-id = The draft's id, or its first characters as the list shows them
+cli-help-drafts-output = The file to write
+cli-help-drafts-force = Replace the file if it already exists
+cli-help-drafts-delete = Moves a draft to the trash (it can be restored)
+cli-help-drafts-duplicate = Creates a new draft with the same answers
+cli-help-drafts-trash = Shows the drafts in the trash
+cli-help-drafts-restore = Restores a draft from the trash
+cli-help-drafts-empty-trash = Erases the drafts in the trash for good
+cli-drafts-no-data-dir = Could not find this computer's drafts folder. Give it with --data-dir FOLDER or the PIQM_DATA_DIR variable.
+cli-drafts-none = No drafts in "{ $path }".
+cli-drafts-trash-empty = The trash is empty.
+cli-drafts-col-id = Id
+cli-drafts-col-name = Organization
+cli-drafts-col-kind = Form
+cli-drafts-col-step = Step
+cli-drafts-col-status = Status
+cli-drafts-col-modified = Modified
+cli-drafts-col-deleted = Deleted
+cli-drafts-conflict-hint = Run the import again with --replace to replace that draft, or with --keep-both to keep both.
+cli-drafts-imported = Draft imported: "{ $name }" ({ $id }).
+cli-drafts-imported-replaced = Draft imported: "{ $name }" ({ $id }) replaces the draft with the same id, which is now in the trash.
+cli-drafts-imported-kept-both = Draft imported as a new draft: "{ $name }" ({ $id }). Draft { $other } was left as it was.
+cli-drafts-incomplete = { $count ->
+        [one] 1 answer is left to complete or fix before sending.
+       *[other] { $count } answers are left to complete or fix before sending.
+    }
+cli-drafts-export-exists = The file "{ $path }" already exists. Choose another name, or add --force to replace it.
+cli-drafts-exported = Copy of the draft "{ $name }" written to "{ $path }".
+cli-drafts-deleted = The draft "{ $name }" ({ $id }) is in the trash. To restore it: piqm-acces drafts restore { $id }
+cli-drafts-duplicated = New draft created: "{ $name }" ({ $id }).
+cli-drafts-restored = The draft "{ $name }" ({ $id }) is back in the list.
+cli-drafts-trash-emptied = { $count ->
+        [0] The trash was already empty.
+        [one] 1 draft erased for good.
+       *[other] { $count } drafts erased for good.
+    }

@@ -230,3 +230,96 @@ failure-timeout = le service n'a pas répondu à temps
 failure-busy = le service est occupé et a demandé de réessayer plus tard
 failure-server-error = le service a eu une erreur de son côté
 failure-bad-response = le service a donné une réponse inattendue
+
+## Brouillons sur disque
+
+draft-status-draft = brouillon
+draft-status-ready = prête à envoyer
+draft-status-queued = en attente d'envoi
+draft-status-sent = envoyée
+draft-status-sent-number = envoyée n° { $number }
+draft-status-refused = refusée
+draft-unnamed = (sans nom)
+
+# Raisons, insérées dans les messages ci-dessous : elles disent aussi quoi faire.
+store-reason-not-found = le fichier ou le dossier n'existe pas
+store-reason-permission-denied = vous n'avez pas les droits nécessaires sur ce fichier ou ce dossier ; demandez-les au responsable informatique ou choisissez un autre dossier
+store-reason-disk-full = le disque est plein ; libérez de l'espace puis réessayez
+store-reason-read-only-disk = le disque ou le partage est en lecture seule ; choisissez un dossier où vous pouvez écrire
+store-reason-is-a-directory = c'est un dossier, pas un fichier
+store-reason-not-a-directory = un fichier porte le nom du dossier attendu ; choisissez un autre dossier
+store-reason-other = le système a refusé l'opération ; réessayez, et si cela se reproduit, redémarrez l'ordinateur
+store-reason-not-utf8 = ce n'est pas un fichier texte UTF-8, donc pas un brouillon de désignation
+store-reason-too-large = le fichier est beaucoup trop gros pour être un brouillon ({ $bytes } octets)
+store-reason-unexpected-name = ce fichier n'a pas été enregistré par l'application ; pour ajouter un brouillon, utilisez plutôt l'importation
+store-reason-id-mismatch = le nom du fichier ne correspond pas au brouillon qu'il contient ; il a sans doute été copié ou renommé à la main
+store-reason-syntax = erreur de syntaxe JSON à la ligne { $line }, colonne { $column }
+store-reason-truncated = le fichier s'arrête à la ligne { $line }, colonne { $column } ; il a sans doute été coupé
+store-reason-content-at = valeur inattendue à la ligne { $line }, colonne { $column }
+store-reason-content = une valeur manque, n'a pas le bon type ou ne fait pas partie des choix permis
+store-reason-no-version = il n'indique pas sa version de format (schema_version)
+store-reason-newer-version = il a été créé par une version plus récente de l'application (format { $found }) ; mettez l'application à jour pour l'ouvrir
+
+store-io-create-folder = Impossible de créer le dossier « { $path } » : { $reason }.
+store-io-list-folder = Impossible de lire le contenu du dossier « { $path } » : { $reason }.
+store-io-read = Impossible de lire « { $path } » : { $reason }.
+store-io-save = Impossible d'enregistrer « { $path } » : { $reason }. Ce qui était déjà enregistré est intact.
+store-io-move = Impossible de déplacer « { $path } » : { $reason }. Le fichier est resté où il était.
+store-io-erase = Impossible d'effacer « { $path } » : { $reason }.
+store-io-lock = Impossible de réserver le dossier des brouillons (« { $path } ») : { $reason }.
+store-io-export = Impossible d'écrire la copie « { $path } » : { $reason }.
+store-locked = Le dossier des brouillons « { $path } » est déjà utilisé par une autre fenêtre de l'application. Fermez-la, puis réessayez ; en attendant, les brouillons ne peuvent être que consultés.
+store-locked-pid = Le dossier des brouillons « { $path } » est déjà utilisé par une autre fenêtre de l'application (processus { $pid }). Fermez-la, puis réessayez ; en attendant, les brouillons ne peuvent être que consultés.
+store-read-only = Les brouillons de « { $path } » sont ouverts en consultation seulement, car une autre fenêtre de l'application les utilise. Fermez-la pour pouvoir les modifier.
+store-not-found = Aucun brouillon ne porte l'identifiant « { $id } ». Vérifiez-le dans la liste des brouillons.
+store-ambiguous = « { $prefix } » est le début de l'identifiant de { $count } brouillons. Donnez-en plus de caractères.
+store-conflict = Un brouillon porte déjà cet identifiant ({ $id }) : « { $name } ». Choisissez de le remplacer (il ira à la corbeille) ou de garder les deux brouillons.
+store-quarantined = Le brouillon « { $file } » est illisible : { $reason }. Il a été mis de côté, sans être effacé, dans le dossier « { $folder } ». Les autres brouillons ne sont pas touchés.
+store-unreadable = Le fichier « { $path } » ne peut pas être ouvert : { $reason }.
+
+## Ligne de commande : brouillons
+
+cli-help-drafts = Les brouillons enregistrés sur cet ordinateur : lister, importer, exporter, supprimer, récupérer. Code de sortie 0 si c'est fait, 1 si un choix est nécessaire, 2 si c'est impossible.
+cli-help-drafts-list = Affiche les brouillons, du plus récemment modifié au plus ancien
+cli-help-drafts-json = Affiche le résultat en JSON, pour les scripts
+cli-help-drafts-import = Ajoute un brouillon à partir d'un fichier (par exemple exporté sur un autre ordinateur)
+cli-help-drafts-import-file = Le fichier de brouillon (.json) à importer
+cli-help-drafts-replace = Si un brouillon porte le même identifiant, le remplacer (l'ancien va à la corbeille)
+cli-help-drafts-keep-both = Si un brouillon porte le même identifiant, garder les deux (l'importé reçoit un nouvel identifiant)
+cli-help-drafts-export = Écrit une copie d'un brouillon dans un fichier, pour le terminer sur un autre ordinateur
+cli-help-drafts-id = L'identifiant du brouillon, ou ses premiers caractères tels que la liste les affiche
+cli-help-drafts-output = Le fichier à écrire
+cli-help-drafts-force = Remplacer le fichier s'il existe déjà
+cli-help-drafts-delete = Met un brouillon à la corbeille (il peut en être récupéré)
+cli-help-drafts-duplicate = Crée un nouveau brouillon avec les mêmes réponses
+cli-help-drafts-trash = Affiche les brouillons de la corbeille
+cli-help-drafts-restore = Récupère un brouillon de la corbeille
+cli-help-drafts-empty-trash = Efface définitivement les brouillons de la corbeille
+cli-drafts-no-data-dir = Impossible de trouver le dossier des brouillons de cet ordinateur. Indiquez-le avec --data-dir DOSSIER ou la variable PIQM_DATA_DIR.
+cli-drafts-none = Aucun brouillon dans « { $path } ».
+cli-drafts-trash-empty = La corbeille est vide.
+cli-drafts-col-id = Identifiant
+cli-drafts-col-name = Organisme
+cli-drafts-col-kind = Formulaire
+cli-drafts-col-step = Étape
+cli-drafts-col-status = Statut
+cli-drafts-col-modified = Modifié le
+cli-drafts-col-deleted = Supprimé le
+cli-drafts-conflict-hint = Relancez l'importation avec --replace pour remplacer ce brouillon, ou avec --keep-both pour garder les deux.
+cli-drafts-imported = Brouillon importé : « { $name } » ({ $id }).
+cli-drafts-imported-replaced = Brouillon importé : « { $name } » ({ $id }) remplace le brouillon de même identifiant, qui est maintenant dans la corbeille.
+cli-drafts-imported-kept-both = Brouillon importé comme nouveau brouillon : « { $name } » ({ $id }). Le brouillon { $other } est resté tel quel.
+cli-drafts-incomplete = { $count ->
+        [one] Il reste 1 réponse à compléter ou à corriger avant l'envoi.
+       *[other] Il reste { $count } réponses à compléter ou à corriger avant l'envoi.
+    }
+cli-drafts-export-exists = Le fichier « { $path } » existe déjà. Choisissez un autre nom, ou ajoutez --force pour le remplacer.
+cli-drafts-exported = Copie du brouillon « { $name } » écrite dans « { $path } ».
+cli-drafts-deleted = Le brouillon « { $name } » ({ $id }) est dans la corbeille. Pour le récupérer : piqm-acces drafts restore { $id }
+cli-drafts-duplicated = Nouveau brouillon créé : « { $name } » ({ $id }).
+cli-drafts-restored = Le brouillon « { $name } » ({ $id }) est de retour dans la liste.
+cli-drafts-trash-emptied = { $count ->
+        [0] La corbeille était déjà vide.
+        [one] 1 brouillon effacé définitivement.
+       *[other] { $count } brouillons effacés définitivement.
+    }

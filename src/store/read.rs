@@ -1,0 +1,128 @@
+//! Reading draft files: one, or a whole folder of them quickly.
+
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use uuid::Uuid;
+
+use super::error::ReadProblem;
+use super::fsutil::TEMP_PREFIX;
+use super::summary::DraftSummary;
+use crate::designation::{self, Designation};
+use crate::reference::Reference;
+
+/// No draft comes near this size (a full one is about 2 KB); a bigger file is not a draft, and
+/// is not read into memory.
+pub const MAX_DRAFT_BYTES: u64 = 1024 * 1024;
+
+/// Reads and parses one draft file. `expected` is the id its name gives, if any.
+pub fn read_draft(path: &Path, expected: Option<Uuid>) -> Result<Designation, ReadProblem> {
+    let io = |e: io::Error| ReadProblem::Io(e.into());
+    let mut file = File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(io::Error::from(io::ErrorKind::IsADirectory)));
+    }
+    if meta.len() > MAX_DRAFT_BYTES {
+        return Err(ReadProblem::TooLarge { bytes: meta.len() });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    // `take` guards against a file that grows while being read.
+    (&mut file)
+        .take(MAX_DRAFT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_DRAFT_BYTES {
+        return Err(ReadProblem::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|_| ReadProblem::NotUtf8)?;
+    let draft = designation::from_json(&text).map_err(ReadProblem::Parse)?;
+    match expected {
+        Some(id) if id != draft.id => Err(ReadProblem::IdMismatch { found: draft.id }),
+        _ => Ok(draft),
+    }
+}
+
+/// The id a file name gives (`<id>.json`, in the canonical lower-case form the store writes).
+pub fn id_of_name(name: &str) -> Option<Uuid> {
+    let stem = name.strip_suffix(".json")?;
+    let id = Uuid::parse_str(stem).ok()?;
+    (id.as_hyphenated().to_string() == stem).then_some(id)
+}
+
+/// The `.json` files of a folder, with the id each name gives. Temporary files, hidden files,
+/// other extensions and subfolders are not drafts and are left alone. A missing folder is empty.
+fn draft_files(dir: &Path) -> io::Result<Vec<(PathBuf, Option<Uuid>)>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name.starts_with(TEMP_PREFIX) || !name.ends_with(".json") {
+            continue;
+        }
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        files.push((entry.path(), id_of_name(&name)));
+    }
+    Ok(files)
+}
+
+/// The ids of the drafts of a folder, from the file names alone.
+pub fn draft_ids(dir: &Path) -> io::Result<Vec<Uuid>> {
+    Ok(draft_files(dir)?
+        .into_iter()
+        .filter_map(|(_, id)| id)
+        .collect())
+}
+
+type Summarized = (PathBuf, Result<DraftSummary, ReadProblem>);
+
+/// Reads and summarizes every draft of a folder, on all cores.
+pub fn read_folder(dir: &Path, refs: &Reference) -> Result<Vec<Summarized>, super::StoreError> {
+    let files =
+        draft_files(dir).map_err(|e| super::StoreError::io(super::Action::ListFolder, dir, &e))?;
+    let summarize = |(path, id): (PathBuf, Option<Uuid>)| -> Summarized {
+        let result = match id {
+            None => Err(ReadProblem::UnexpectedName),
+            Some(id) => read_draft(&path, Some(id)).map(|d| DraftSummary::of(&d, refs)),
+        };
+        (path, result)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || files.len() < 64 {
+        return Ok(files.into_iter().map(summarize).collect());
+    }
+    let chunk = files.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<_>> = Vec::with_capacity(threads);
+    let mut files = files.into_iter();
+    loop {
+        let part: Vec<_> = files.by_ref().take(chunk).collect();
+        if part.is_empty() {
+            break;
+        }
+        chunks.push(part);
+    }
+    let summarize = &summarize;
+    Ok(std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(summarize).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            // A panic in a reader is a defect; its files are simply not listed rather than
+            // bringing the application down.
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    }))
+}
