@@ -219,8 +219,9 @@ impl std::fmt::Debug for Client {
     }
 }
 
-/// Errors of a call that is not a send: the look-up and the connection test share them.
-enum CallError {
+/// Why a look-up did not answer "found" or "unknown".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallError {
     Unauthorized(String),
     Failure(SendFailure),
 }
@@ -296,7 +297,8 @@ impl Client {
         classify_send(status, &bytes, retry_after)
     }
 
-    async fn get_user(&self, username: &str) -> Result<Option<ManagerDetails>, CallError> {
+    /// `GET /v1/utilisateurs/{username}`: the person, `None` for an unknown username.
+    pub async fn get_user(&self, username: &str) -> Result<Option<ManagerDetails>, CallError> {
         let response = self
             .request(
                 reqwest::Method::GET,
@@ -326,7 +328,7 @@ impl Client {
         }
     }
 
-    /// `GET /v1/utilisateurs/{username}`.
+    /// The look-up as the GUI's [`UserLookup`] sees it.
     pub async fn find_user(&self, username: &str) -> Result<ManagerDetails, LookupError> {
         match self.get_user(username).await {
             Ok(Some(details)) => Ok(details),

@@ -2,7 +2,9 @@
 //! and the outbox, which sends each designation exactly once, when the endpoint answers.
 
 pub mod client;
+pub mod outbox;
 
 pub use client::{
-    Client, ClientOptions, ConnectionCheck, Endpoint, EndpointError, SendOutcome, Transient,
+    CallError, Client, ClientOptions, ConnectionCheck, Endpoint, EndpointError, SendOutcome, Transient,
 };
+pub use outbox::{Attempt, AttemptError, AttemptResult, Outbox};
