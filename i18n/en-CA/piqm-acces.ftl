@@ -323,3 +323,29 @@ cli-drafts-trash-emptied = { $count ->
         [one] 1 draft erased for good.
        *[other] { $count } drafts erased for good.
     }
+refusal-unauthorized = The service did not recognize this computer's identification (access token). Check the token in the settings, then send again.
+refusal-forbidden = The service refused access to this computer. Check the token in the settings and the municipality's identification code.
+refusal-already-designated = This organization already has a local access rights manager: an organization can designate only one. Contact the Direction des infrastructures to replace them.
+refusal-generic = The Direction des infrastructures refused the request without giving a reason. Contact them.
+lookup-unauthorized = The service refused this computer's identification: check the access token in the settings. The username is kept.
+lookup-not-configured-cli = Searching is not possible: the service address is not set. Give it with --endpoint URL, the PIQM_ENDPOINT variable or the adresse_service setting.
+cli-lookup-unknown = Nobody has the username { $username } at the Bureau municipal. Check it with the designated person.
+cli-lookup-unauthorized = The service refused this computer's identification ({ $detail }). Check the token (jeton setting).
+cli-lookup-unavailable = The search could not be done: { $reason }. Try again later.
+cli-client-failed = The sending service's client could not start: { $reason }.
+cli-endpoint-refused = Nothing was sent. { $reason }
+cli-submit-already-sent = This designation was already sent and accepted (number { $numero }): it is not sent a second time.
+cli-submit-invalid = { $path }: nothing was sent, { $count ->
+        [one] 1 problem to fix.
+       *[other] { $count } problems to fix.
+    }
+cli-send-empty = The outbox is empty: nothing to send.
+cli-send-accepted = { $name }: sent, number { $numero }.
+cli-send-deferred = { $name }: stays in the outbox, because { $reason }. Next automatic try: { $next } (or run "piqm-acces send").
+cli-send-refused = { $name }: refused by the Direction des infrastructures. Correct the following, then send again:
+cli-help-endpoint = Address of the sending service (also PIQM_ENDPOINT); replaces the one in the settings
+cli-help-submit = Checks a draft, puts it in the outbox and tries to send it. Exit code 0 if accepted (the number is printed), 1 if the draft has problems (nothing is sent), 3 if it stays in the outbox (offline, service busy), 4 if it is refused (the reasons are printed).
+cli-help-submit-file = The draft file (.json) to send
+cli-help-send = Sends everything waiting in the outbox. Exit code 0 if the outbox ends empty, 3 if some remain, 4 if a designation was refused.
+cli-help-lookup = Looks up a Bureau municipal username and prints the details. Exit code 0 if found, 1 if unknown, 3 if the service cannot be reached.
+cli-help-lookup-username = The username, for example abcd0001

@@ -323,3 +323,29 @@ cli-drafts-trash-emptied = { $count ->
         [one] 1 brouillon effacé définitivement.
        *[other] { $count } brouillons effacés définitivement.
     }
+refusal-unauthorized = Le service n'a pas reconnu l'identification de ce poste (jeton d'accès). Vérifiez le jeton dans les réglages, puis envoyez de nouveau.
+refusal-forbidden = Le service a refusé l'accès à ce poste. Vérifiez le jeton dans les réglages et le code d'identification de la municipalité.
+refusal-already-designated = Cet organisme a déjà un gestionnaire local des droits d'accès : un organisme ne peut en désigner qu'un seul. Communiquez avec la Direction des infrastructures pour le remplacer.
+refusal-generic = La Direction des infrastructures a refusé la demande sans en donner la raison. Communiquez avec elle.
+lookup-unauthorized = Le service a refusé l'identification de ce poste : vérifiez le jeton d'accès dans les réglages. Le nom d'utilisateur est conservé.
+lookup-not-configured-cli = La recherche n'est pas possible : l'adresse du service n'est pas configurée. Donnez-la avec --endpoint URL, la variable PIQM_ENDPOINT ou le réglage adresse_service.
+cli-lookup-unknown = Aucune personne n'a le nom d'utilisateur { $username } au Bureau municipal. Vérifiez-le auprès de la personne désignée.
+cli-lookup-unauthorized = Le service a refusé l'identification de ce poste ({ $detail }). Vérifiez le jeton (réglage jeton).
+cli-lookup-unavailable = La recherche n'a pas pu se faire : { $reason }. Réessayez plus tard.
+cli-client-failed = Le client du service d'envoi n'a pas pu démarrer : { $reason }.
+cli-endpoint-refused = Rien n'a été envoyé. { $reason }
+cli-submit-already-sent = Cette désignation a déjà été envoyée et acceptée (numéro { $numero }) : elle n'est pas envoyée une seconde fois.
+cli-submit-invalid = { $path } : rien n'a été envoyé, { $count ->
+        [one] 1 problème à corriger.
+       *[other] { $count } problèmes à corriger.
+    }
+cli-send-empty = La file d'envoi est vide : rien à envoyer.
+cli-send-accepted = { $name } : envoyée, numéro { $numero }.
+cli-send-deferred = { $name } : reste dans la file d'envoi, car { $reason }. Prochain essai automatique : { $next } (ou lancez « piqm-acces send »).
+cli-send-refused = { $name } : refusée par la Direction des infrastructures. Corrigez ce qui suit, puis envoyez de nouveau :
+cli-help-endpoint = Adresse du service d'envoi (aussi PIQM_ENDPOINT) ; remplace celle des réglages
+cli-help-submit = Vérifie un brouillon, le met dans la file d'envoi et tente de l'envoyer. Code de sortie 0 si accepté (le numéro est affiché), 1 si le brouillon a des problèmes (rien n'est envoyé), 3 s'il reste dans la file (hors ligne, service occupé), 4 s'il est refusé (les raisons sont affichées).
+cli-help-submit-file = Le fichier de brouillon (.json) à envoyer
+cli-help-send = Envoie tout ce qui attend dans la file d'envoi. Code de sortie 0 si la file est vide à la fin, 3 s'il en reste, 4 si une désignation a été refusée.
+cli-help-lookup = Cherche un nom d'utilisateur au Bureau municipal et affiche les coordonnées. Code de sortie 0 si trouvé, 1 s'il est inconnu, 3 si le service ne peut pas être joint.
+cli-help-lookup-username = Le nom d'utilisateur, par exemple abcd0001

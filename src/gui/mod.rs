@@ -40,6 +40,10 @@ pub struct Options {
     /// `--lang`, which wins over the settings.
     pub lang: Option<Lang>,
     pub config: Option<PathBuf>,
+    /// `--data-dir` / `PIQM_DATA_DIR`: the drafts and the outbox.
+    pub data_dir: Option<PathBuf>,
+    /// `--endpoint` / `PIQM_ENDPOINT`, which wins over the settings.
+    pub endpoint: Option<String>,
 }
 
 /// Opens the window and runs until it is closed.

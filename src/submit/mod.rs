@@ -5,6 +5,7 @@ pub mod client;
 pub mod outbox;
 
 pub use client::{
-    CallError, Client, ClientOptions, ConnectionCheck, Endpoint, EndpointError, SendOutcome, Transient,
+    CallError, Client, ClientOptions, ConnectionCheck, Endpoint, EndpointError, SendOutcome,
+    Transient,
 };
 pub use outbox::{Attempt, AttemptError, AttemptResult, Outbox};

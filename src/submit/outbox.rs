@@ -477,9 +477,6 @@ mod tests {
             SendOutcome::Refused(refusal.clone()),
             at(10),
         );
-        assert_eq!(
-            (d.status, d.refusal),
-            (Status::Refused, Some(refusal))
-        );
+        assert_eq!((d.status, d.refusal), (Status::Refused, Some(refusal)));
     }
 }
