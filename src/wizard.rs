@@ -96,9 +96,12 @@ impl Wizard {
                 draft.step = bad;
             }
         }
+        // A refused designation reopens at what the ministry named; once it is fixed,
+        // Continuer leads back to the review, to send it again.
+        let returning_to_review = draft.status == Status::Refused && draft.step.is_question();
         Wizard {
             draft,
-            returning_to_review: false,
+            returning_to_review,
             problems: Vec::new(),
         }
     }

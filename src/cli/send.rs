@@ -13,12 +13,13 @@ use time::{OffsetDateTime, UtcOffset};
 
 use super::exit::{self, LEFT_IN_OUTBOX, REFUSED};
 use super::read_draft;
-use crate::designation::{Designation, Field, Refusal, SendFailure, Status, normalize, validate};
+use crate::designation::{Designation, Field, Status, normalize, validate};
 use crate::i18n::Localizer;
 use crate::reference::Reference;
 use crate::settings::Settings;
 use crate::store::DraftStore;
-use crate::submit::outbox::{self, UNKNOWN_USERNAME};
+use crate::submit::outbox;
+use crate::submit::words::{failure_words, refusal_lines};
 use crate::submit::{
     Attempt, AttemptError, AttemptResult, CallError, Client, EndpointError, Outbox,
 };
@@ -261,49 +262,6 @@ fn name_of(d: &Designation, l: &Localizer) -> String {
         l.t("draft-unnamed")
     } else {
         name.to_string()
-    }
-}
-
-/// A failure that will be retried, in words, with the technical details for support.
-pub fn failure_words(f: &SendFailure, l: &Localizer) -> String {
-    let words = l.t(f.code.message_id());
-    if f.detail.is_empty() {
-        words
-    } else {
-        format!("{words} ({})", f.detail)
-    }
-}
-
-/// The ministry's reasons, one a line: its message, then `field: message` for each field.
-pub fn refusal_lines(r: &Refusal, l: &Localizer) -> Vec<String> {
-    let mut lines = Vec::new();
-    let message = refusal_message(r, l);
-    if !message.is_empty() {
-        lines.push(message);
-    }
-    for e in &r.erreurs {
-        let text = if e.message.trim().is_empty() && r.code == UNKNOWN_USERNAME {
-            l.t("lookup-not-found")
-        } else {
-            e.message.clone()
-        };
-        lines.push(format!("{}: {}", e.champ, text));
-    }
-    lines
-}
-
-/// The refusal's message: the server's words, or ours when it gave none.
-pub fn refusal_message(r: &Refusal, l: &Localizer) -> String {
-    if !r.message.trim().is_empty() {
-        return r.message.clone();
-    }
-    match r.code.as_str() {
-        UNKNOWN_USERNAME => String::new(),
-        "non_autorise" => l.t("refusal-unauthorized"),
-        "acces_refuse" => l.t("refusal-forbidden"),
-        "gestionnaire_deja_designe" => l.t("refusal-already-designated"),
-        _ if r.erreurs.is_empty() => l.t("refusal-generic"),
-        _ => String::new(),
     }
 }
 

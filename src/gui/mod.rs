@@ -7,6 +7,7 @@ mod icon;
 mod keys;
 pub mod picker;
 mod screens;
+pub mod sending;
 mod theme;
 mod widgets;
 
@@ -17,11 +18,13 @@ use iced::widget::operation;
 use iced::{Element, Font, Size, Subscription, Task, Theme};
 use time::OffsetDateTime;
 
-use crate::designation::{Field, ManagerDetails, Step, normalize};
+use crate::designation::{Designation, Field, ManagerDetails, Step, normalize};
 use crate::i18n::{Lang, Localizer};
 use crate::lookup::{LookupError, NoEndpoint, UserLookup};
 use crate::reference::Reference;
 use crate::settings::Settings;
+use crate::store::{DraftStore, StoreError};
+use crate::submit::{Attempt, AttemptError, ConnectionCheck};
 use crate::wizard::{Event, Outcome, Wizard};
 use picker::OpenPicker;
 
@@ -86,6 +89,22 @@ pub enum Message {
     FocusPrevious,
     LookUp,
     LookedUp(String, Result<ManagerDetails, LookupError>),
+    OpenSettings,
+    SettingsEndpoint(String),
+    SettingsToken(String),
+    SaveSettings,
+    TestConnection,
+    ConnectionTested(ConnectionCheck),
+    OpenOutbox,
+    /// "Envoyer maintenant": every waiting designation, due or not.
+    SendNow,
+    /// The timer: send what is due.
+    OutboxTick,
+    OutboxRead(sending::Sweep, Result<Vec<Designation>, StoreError>),
+    Sent(Vec<Result<Attempt, AttemptError>>),
+    OpenFromOutbox(uuid::Uuid),
+    /// A new draft with the answers of the (sent) designation on screen.
+    Duplicate,
 }
 
 /// What the screen shows.
@@ -93,6 +112,8 @@ pub enum Message {
 pub enum Screen {
     Home,
     Wizard(Box<Wizard>),
+    Settings,
+    Outbox,
 }
 
 /// The state of the username look-up, shown under the field.
@@ -115,6 +136,8 @@ pub struct App {
     pub lookup_status: LookupStatus,
     /// A one-line message at the top of the window (settings problems, saving errors).
     pub notice: Option<String>,
+    /// The outbox, the service and the settings screen.
+    pub sending: sending::Sending,
     lookup: Arc<dyn UserLookup>,
     settings: Settings,
     settings_path: Option<PathBuf>,
@@ -132,6 +155,7 @@ impl App {
             theme_mode: iced::theme::Mode::Light,
             lookup_status: LookupStatus::Idle,
             notice: None,
+            sending: sending::Sending::none(),
             lookup,
             settings: Settings::default(),
             settings_path: None,
@@ -140,11 +164,30 @@ impl App {
 
     fn boot(options: Options) -> (Self, Task<Message>) {
         let app = App::from_options(&options);
-        (app, iced::system::theme().map(Message::SystemTheme))
+        let store = match crate::paths::data_dir(options.data_dir.as_deref()) {
+            Some(dir) => DraftStore::open(&dir).map(Arc::new),
+            None => Err(StoreError::NotFound { id: String::new() }),
+        };
+        let client = app.sending.client.clone();
+        let mut app = app.with_sending(store, client);
+        if let Some(e) = &app.sending.store_error {
+            let message = e.message(&app.l);
+            app.notice = Some(match app.notice.take() {
+                Some(n) => format!("{n}\n{message}"),
+                None => message,
+            });
+        }
+        // At start-up, everything that waits is tried once.
+        let start = app.refresh_outbox(sending::Sweep::All);
+        (
+            app,
+            Task::batch([iced::system::theme().map(Message::SystemTheme), start]),
+        )
     }
 
     /// The application as the command line asks for it: settings read (never failing),
-    /// language from `--lang`, else the settings, else the system.
+    /// language from `--lang`, else the settings, else the system; the service from
+    /// `--endpoint`, else the settings. No file is opened for writing here.
     pub fn from_options(options: &Options) -> Self {
         let settings_path = crate::paths::config_file(options.config.as_deref());
         let (settings, warnings) = match &settings_path {
@@ -156,7 +199,13 @@ impl App {
             .or_else(|| settings.lang())
             .unwrap_or_else(Lang::from_system);
         let mut app = App::new(lang, Arc::new(NoEndpoint));
-        let notices: Vec<String> = warnings.iter().map(|w| w.message(&app.l)).collect();
+        let mut notices: Vec<String> = warnings.iter().map(|w| w.message(&app.l)).collect();
+        match sending::client_for(&settings, options.endpoint.as_deref()) {
+            Ok(client) => app.set_client(client),
+            // A bad address from the settings is already among the warnings.
+            Err(e) if options.endpoint.is_some() => notices.push(e.message(&app.l)),
+            Err(_) => {}
+        }
         app.notice = (!notices.is_empty()).then(|| notices.join("\n"));
         app.settings = settings;
         app.settings_path = settings_path;
@@ -178,7 +227,7 @@ impl App {
     pub fn wizard(&self) -> Option<&Wizard> {
         match &self.screen {
             Screen::Wizard(w) => Some(w),
-            Screen::Home => None,
+            _ => None,
         }
     }
 
@@ -186,6 +235,7 @@ impl App {
         Subscription::batch([
             iced::event::listen_with(keys::on_event),
             iced::system::theme_changes().map(Message::SystemTheme),
+            self.outbox_subscription(),
         ])
     }
 
@@ -267,9 +317,7 @@ impl App {
                 self.picker = None;
                 self.apply(Event::Submit);
                 if self.wizard().is_some_and(|w| w.step() == Step::Sending) {
-                    // No endpoint yet: the designation waits in the outbox.
-                    self.apply(Event::Deferred);
-                    Task::none()
+                    self.submit_queued()
                 } else {
                     self.focus_first_problem()
                 }
@@ -291,13 +339,46 @@ impl App {
                 };
                 Task::none()
             }
+            Message::OpenSettings => self.open_settings(),
+            Message::SettingsEndpoint(s) => {
+                let form = &mut self.sending.form;
+                form.endpoint = s;
+                form.endpoint_error = None;
+                form.saved = false;
+                form.test = sending::ConnectionTest::NotRun;
+                Task::none()
+            }
+            Message::SettingsToken(s) => {
+                let form = &mut self.sending.form;
+                form.token = s;
+                form.saved = false;
+                form.test = sending::ConnectionTest::NotRun;
+                Task::none()
+            }
+            Message::SaveSettings => self.save_settings_form(),
+            Message::TestConnection => self.test_connection(),
+            Message::ConnectionTested(check) => {
+                self.sending.form.test = sending::ConnectionTest::Done(check);
+                Task::none()
+            }
+            Message::OpenOutbox => {
+                self.screen = Screen::Outbox;
+                self.picker = None;
+                self.refresh_outbox(sending::Sweep::Nothing)
+            }
+            Message::SendNow => self.refresh_outbox(sending::Sweep::All),
+            Message::OutboxTick => self.refresh_outbox(sending::Sweep::Due),
+            Message::OutboxRead(sweep, result) => self.outbox_read(sweep, result),
+            Message::Sent(results) => self.sent(results),
+            Message::OpenFromOutbox(id) => self.open_from_outbox(id),
+            Message::Duplicate => self.duplicate(),
         }
     }
 
     fn apply(&mut self, event: Event) -> Outcome {
         match &mut self.screen {
             Screen::Wizard(w) => w.apply(event, self.refs),
-            Screen::Home => Outcome::Ignored,
+            _ => Outcome::Ignored,
         }
     }
 
@@ -386,6 +467,11 @@ impl App {
             Some(f) => operation::focus(f.path()),
             None => Task::none(),
         }
+    }
+
+    /// Where the settings are kept, if anywhere.
+    pub fn settings_file(&self) -> Option<&std::path::Path> {
+        self.settings_path.as_deref()
     }
 
     fn save_settings(&self) -> Option<String> {

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod outbox;
+pub mod words;
 
 pub use client::{
     CallError, Client, ClientOptions, ConnectionCheck, Endpoint, EndpointError, SendOutcome,
