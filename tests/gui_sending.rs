@@ -9,6 +9,7 @@ use futures_util::StreamExt;
 use iced::{Settings, Size, Task};
 use iced_runtime::Action;
 use iced_test::Simulator;
+use iced_test::selector::Candidate;
 use piqm_acces::designation::{Status, Step};
 use piqm_acces::gui::{App, FONT, Message, Options, Screen};
 use piqm_acces::i18n::Lang;
@@ -34,9 +35,14 @@ fn settings() -> Settings {
     }
 }
 
-fn shows(app: &App, text: &str) -> bool {
+/// Whether a text on screen contains this (messages end with details that vary).
+fn shows(app: &App, fragment: &str) -> bool {
     let mut ui = Simulator::with_size(settings(), Size::new(1024.0, 3000.0), app.view());
-    ui.find(text).is_ok()
+    ui.find(|c: Candidate<'_>| match c {
+        Candidate::Text { content, .. } if content.contains(fragment) => Some(()),
+        _ => None,
+    })
+    .is_ok()
 }
 
 /// Runs a task to the end, as iced would, feeding every message it produces back to `update`
