@@ -31,7 +31,7 @@ fn keystroke(c: &mut Criterion) {
     c.bench_function("keystroke in a text field: update + view", |b| {
         b.iter(|| {
             n = n.wrapping_add(1);
-            let text = if n % 2 == 0 {
+            let text = if n.is_multiple_of(2) {
                 "Ville de Lévis"
             } else {
                 "Ville de Lévi"
@@ -44,7 +44,11 @@ fn keystroke(c: &mut Criterion) {
     c.bench_function("keystroke in the municipality picker: update + view", |b| {
         b.iter(|| {
             n = n.wrapping_add(1);
-            let text = if n % 2 == 0 { "saint-j" } else { "saint-je" };
+            let text = if n.is_multiple_of(2) {
+                "saint-j"
+            } else {
+                "saint-je"
+            };
             let _ = app.update(Message::PickerInput(Field::Municipality, text.into()));
             black_box(app.view());
         })

@@ -151,14 +151,14 @@ impl Settings {
             };
             *slot = Some(text);
         }
-        if let Some(address) = settings.adresse_service.as_deref() {
-            if let Err(e) = crate::submit::Endpoint::parse(address) {
-                warnings.push(SettingsWarning::BadValue {
-                    path: path.to_path_buf(),
-                    key: "adresse_service".into(),
-                    reason: e.to_string(),
-                });
-            }
+        if let Some(address) = settings.adresse_service.as_deref()
+            && let Err(e) = crate::submit::Endpoint::parse(address)
+        {
+            warnings.push(SettingsWarning::BadValue {
+                path: path.to_path_buf(),
+                key: "adresse_service".into(),
+                reason: e.to_string(),
+            });
         }
         (settings, warnings)
     }

@@ -87,14 +87,13 @@ impl Wizard {
         for step in Step::QUESTIONS.into_iter().filter(|s| *s < stop) {
             normalize_step(&mut draft, step);
         }
-        if draft.status == Status::Draft || draft.status == Status::Refused {
-            if let Some(bad) = Step::QUESTIONS
+        if (draft.status == Status::Draft || draft.status == Status::Refused)
+            && let Some(bad) = Step::QUESTIONS
                 .into_iter()
                 .filter(|s| *s < stop)
                 .find(|s| has_errors(&draft, refs, *s))
-            {
-                draft.step = bad;
-            }
+        {
+            draft.step = bad;
         }
         // A refused designation reopens at what the ministry named; once it is fixed,
         // Continuer leads back to the review, to send it again.
@@ -400,9 +399,9 @@ fn follow_municipality(d: &mut Designation, before: &Designation, refs: &Referen
     let riding_was_derived = old
         .and_then(single)
         .is_some_and(|r| r == o.provincial_riding);
-    if o.provincial_riding.trim().is_empty() || riding_was_derived {
-        if let Some(only) = single(new) {
-            o.provincial_riding = only;
-        }
+    if (o.provincial_riding.trim().is_empty() || riding_was_derived)
+        && let Some(only) = single(new)
+    {
+        o.provincial_riding = only;
     }
 }

@@ -829,7 +829,7 @@ fn second_instance_in_another_process_is_kept_out() {
     assert!(child.wait().unwrap().success());
     // The lock goes with the process.
     let store = DraftStore::open(dir.path()).unwrap();
-    assert_eq!(store.list().unwrap().unreadable[0].moved_to.is_some(), true);
+    assert!(store.list().unwrap().unreadable[0].moved_to.is_some());
 }
 
 #[test]

@@ -4,6 +4,9 @@
 //! Used by `cargo run --example intake-server` and, as the same code, in-process by the tests
 //! and the benchmark (`#[path]`-included).
 
+// Early answers are axum `Response`s, returned as errors: boxing them would only add noise.
+#![allow(clippy::result_large_err)]
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -454,14 +457,13 @@ impl Intake {
         if let (Some(expected), Some(given)) = (
             self.codes.get(&s.organisme.municipalite),
             &s.code_identification,
-        ) {
-            if expected != given {
-                return Err(error(
-                    StatusCode::FORBIDDEN,
-                    "code_identification_invalide",
-                    "Le code d'identification ne correspond pas à celui de la municipalité. Recopiez-le tel qu'il figure sur la lettre du Ministère du 1er mai 2008.",
-                ));
-            }
+        ) && expected != given
+        {
+            return Err(error(
+                StatusCode::FORBIDDEN,
+                "code_identification_invalide",
+                "Le code d'identification ne correspond pas à celui de la municipalité. Recopiez-le tel qu'il figure sur la lettre du Ministère du 1er mai 2008.",
+            ));
         }
         let organisme = organisme_key(s);
         let taken: Option<String> = db

@@ -125,16 +125,16 @@ pub fn submit(file: &Path, ctx: &Context<'_>, out: &mut dyn Write, err: &mut dyn
         Err(code) => return code,
     };
     // Never twice: a designation already accepted (the same id) is not sent again.
-    if let Ok(existing) = store.load(d.id) {
-        if existing.status == Status::Sent {
-            if let Some(r) = &existing.receipt {
-                io.out(&l.t_args(
-                    "cli-submit-already-sent",
-                    &[("numero", r.numero.clone().into())],
-                ));
-            }
-            return exit::OK;
+    if let Ok(existing) = store.load(d.id)
+        && existing.status == Status::Sent
+    {
+        if let Some(r) = &existing.receipt {
+            io.out(&l.t_args(
+                "cli-submit-already-sent",
+                &[("numero", r.numero.clone().into())],
+            ));
         }
+        return exit::OK;
     }
     normalize::normalize(&mut d);
     let problems = validate(&d, Reference::get());

@@ -182,12 +182,12 @@ pub fn normalize(d: &mut Designation) {
 }
 
 fn move_extension(phone_text: &mut String, extension_text: &mut String) {
-    if let Ok(p) = phone(phone_text) {
-        if !p.extension.is_empty() && (extension_text.is_empty() || *extension_text == p.extension)
-        {
-            *phone_text = p.number;
-            *extension_text = p.extension;
-        }
+    if let Ok(p) = phone(phone_text)
+        && !p.extension.is_empty()
+        && (extension_text.is_empty() || *extension_text == p.extension)
+    {
+        *phone_text = p.number;
+        *extension_text = p.extension;
     }
 }
 

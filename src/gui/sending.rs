@@ -242,10 +242,10 @@ impl App {
 
     /// The wizard on screen follows its draft's new state (confirmed, waiting, refused).
     fn follow(&mut self, draft: Designation) {
-        if let Screen::Wizard(w) = &mut self.screen {
-            if w.draft().id == draft.id {
-                **w = Wizard::resume(draft, self.refs);
-            }
+        if let Screen::Wizard(w) = &mut self.screen
+            && w.draft().id == draft.id
+        {
+            **w = Wizard::resume(draft, self.refs);
         }
     }
 
