@@ -389,3 +389,5 @@ outbox-open = See the outbox
 sending-wait = Do not close the application while sending; if it is closed, sending resumes at the next start without creating a duplicate.
 confirmed-read-only = This designation is sent: it can no longer be changed. To prepare a similar one, duplicate it.
 duplicate = Duplicate
+failure-detail = Technical detail: { $detail }
+settings-endpoint-override = For this session, the application sends to the address given at start (--endpoint or PIQM_ENDPOINT): { $address }. An address saved here replaces it.

@@ -389,3 +389,5 @@ outbox-open = Voir la file d'envoi
 sending-wait = Ne fermez pas l'application pendant l'envoi ; si elle est fermée, l'envoi reprendra au prochain démarrage sans créer de doublon.
 confirmed-read-only = Cette désignation est envoyée : elle ne peut plus être modifiée. Pour en préparer une semblable, dupliquez-la.
 duplicate = Dupliquer
+failure-detail = Détail technique : { $detail }
+settings-endpoint-override = Pour cette session, l'application envoie à l'adresse donnée au démarrage (--endpoint ou PIQM_ENDPOINT) : { $address }. Une adresse enregistrée ici la remplace.

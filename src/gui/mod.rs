@@ -207,6 +207,7 @@ impl App {
             Err(_) => {}
         }
         app.notice = (!notices.is_empty()).then(|| notices.join("\n"));
+        app.sending.endpoint_override = options.endpoint.clone();
         app.settings = settings;
         app.settings_path = settings_path;
         app

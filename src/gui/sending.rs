@@ -58,6 +58,8 @@ pub struct Sending {
     /// Why there is no store (another instance holds the folder, a disk problem).
     pub store_error: Option<StoreError>,
     pub client: Option<Client>,
+    /// `--endpoint` / `PIQM_ENDPOINT`, which wins over the settings until an address is saved.
+    pub endpoint_override: Option<String>,
     /// The outbox as last read: waiting and refused designations.
     pub items: Vec<Designation>,
     /// Designations being sent right now (never two attempts of one at a time).
@@ -71,6 +73,7 @@ impl Sending {
             store: None,
             store_error: None,
             client: None,
+            endpoint_override: None,
             items: Vec::new(),
             in_flight: HashSet::new(),
             form: SettingsForm::default(),
@@ -309,6 +312,7 @@ impl App {
         self.settings.jeton = (!token.is_empty()).then_some(token);
         self.notice = self.save_settings();
         self.sending.form.saved = self.notice.is_none();
+        self.sending.endpoint_override = None;
         let client = endpoint.and_then(|e| Client::new(e, self.settings.token()).ok());
         self.set_client(client);
         // A new address may be the one that answers: try what waits.

@@ -9,7 +9,7 @@ use super::widgets::{BODY_SIZE, heading, hint, link_button, note, paragraph, tit
 use crate::designation::{Designation, Status};
 use crate::gui::{App, FONT_BOLD_FACE, Message};
 use crate::i18n::Localizer;
-use crate::submit::words::{failure_words, field_error_words, refusal_message};
+use crate::submit::words::{field_error_words, refusal_message};
 
 pub fn view(app: &App) -> Element<'_, Message> {
     let l = &app.l;
@@ -72,11 +72,16 @@ fn item<'a>(app: &'a App, d: &'a Designation, now: OffsetDateTime) -> Element<'a
             c = c.push(
                 text(l.t_args(
                     "outbox-item-failure",
-                    &[("reason", failure_words(f, l).into())],
+                    &[("reason", l.t(f.code.message_id()).into())],
                 ))
                 .size(BODY_SIZE)
-                .style(iced::widget::text::warning),
+                .font(FONT_BOLD_FACE),
             );
+            if !f.detail.is_empty() {
+                c = c.push(hint(
+                    l.t_args("failure-detail", &[("detail", f.detail.clone().into())]),
+                ));
+            }
         }
         c = c.push(hint(next_try(entry.and_then(|o| o.next_attempt), now, l)));
     } else if let Some(r) = &d.refusal {

@@ -6,7 +6,7 @@ use iced::widget::Column;
 use super::widgets::{hint, note, paragraph, primary_button, secondary_button, title};
 use crate::designation::Step;
 use crate::gui::{App, Message};
-use crate::submit::words::{failure_words, refusal_lines};
+use crate::submit::words::refusal_lines;
 use crate::wizard::Wizard;
 
 pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
@@ -29,10 +29,15 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
                 page = page.push(note(
                     l.t_args(
                         "outbox-item-failure",
-                        &[("reason", failure_words(f, l).into())],
+                        &[("reason", l.t(f.code.message_id()).into())],
                     ),
                     true,
                 ));
+                if !f.detail.is_empty() {
+                    page = page.push(hint(
+                        l.t_args("failure-detail", &[("detail", f.detail.clone().into())]),
+                    ));
+                }
                 page = page.push(hint(super::outbox::next_try(
                     entry.and_then(|o| o.next_attempt),
                     time::OffsetDateTime::now_utc(),

@@ -45,6 +45,15 @@ pub fn view(app: &App) -> Element<'_, Message> {
             .width(Length::Fixed(560.0)),
     );
     page = page.push(endpoint);
+    if let Some(address) = &app.sending.endpoint_override {
+        page = page.push(note(
+            l.t_args(
+                "settings-endpoint-override",
+                &[("address", address.clone().into())],
+            ),
+            false,
+        ));
+    }
 
     let token = column![
         text(format!("{} {}", l.t("settings-token"), l.t("optional")))
