@@ -52,5 +52,20 @@ fn list(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, list);
+/// One autosave: the draft written to a temporary file, flushed to disk, renamed, folder flushed.
+fn save(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = DraftStore::open(dir.path()).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/examples");
+    let mut d =
+        from_json(&std::fs::read_to_string(root.join("municipalite.json")).unwrap()).unwrap();
+    let mut group = c.benchmark_group("store");
+    group.sample_size(20);
+    group.bench_function("save one draft (durable)", |b| {
+        b.iter(|| store.save(black_box(&mut d)).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, list, save);
 criterion_main!(benches);

@@ -910,7 +910,9 @@ fn a_folder_without_write_permission_refuses_saves_with_a_clear_error() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let store = DraftStore::open(dir.path()).unwrap();
-    let mut d = complete();
+    // Built in memory: as `nobody`, the source tree may not be readable.
+    let mut d = Designation::new(OffsetDateTime::now_utc());
+    d.organization.street = "chemin du Fleuve".into();
     store.save(&mut d).unwrap();
     let drafts = dir.path().join("drafts");
     std::fs::set_permissions(&drafts, std::fs::Permissions::from_mode(0o500)).unwrap();
@@ -968,4 +970,30 @@ fn rerun_as_nobody(test: &str) {
         "as nobody:\n{text}"
     );
     eprintln!("could not run as nobody ({text}); skipped");
+}
+
+#[test]
+fn an_unreadable_draft_with_the_imported_id_is_set_aside_not_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = DraftStore::open(dir.path()).unwrap();
+    let d = complete();
+    plant(&store, &format!("{}.json", d.id), b"{ torn");
+    let file = write_temp_json(&serde_json::to_string(&d).unwrap());
+    assert_eq!(
+        store.import(&file, None).unwrap().outcome,
+        ImportOutcome::Added
+    );
+    assert_eq!(store.load(d.id).unwrap(), d);
+    assert_eq!(
+        std::fs::read(dir.path().join("quarantine").join(format!("{}.json", d.id))).unwrap(),
+        b"{ torn"
+    );
+}
+
+/// The GUI shares one store between its tasks.
+#[test]
+fn the_store_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<DraftStore>();
+    shared::<StoreError>();
 }

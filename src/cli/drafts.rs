@@ -10,15 +10,15 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use fluent_bundle::FluentValue;
 use serde_json::json;
-use time::{OffsetDateTime, UtcOffset};
+
+mod format;
 
 use super::{exit, parse_message};
 use crate::designation::{Designation, validate};
 use crate::i18n::Localizer;
 use crate::reference::Reference;
-use crate::store::{
-    DraftStore, DraftSummary, ImportOutcome, OnConflict, ReadProblem, StoreError, UnreadableDraft,
-};
+use crate::store::{DraftStore, DraftSummary, ImportOutcome, OnConflict, ReadProblem, StoreError};
+use format::{local_offset, local_time, rfc3339, shorten, summary_json, table, unreadable_json};
 
 #[derive(Debug, Subcommand)]
 pub enum DraftsCommand {
@@ -430,84 +430,4 @@ fn empty_trash(store: &DraftStore, io: &mut Io) -> Done {
 
 fn summary_of(d: &Designation) -> DraftSummary {
     DraftSummary::of(d, Reference::get())
-}
-
-/// One draft for scripts: stable codes, French keys like the draft files.
-fn summary_json(s: &DraftSummary) -> serde_json::Value {
-    json!({
-        "id": s.id,
-        "organisme": s.organization_name,
-        "formulaire": s.form_kind.map(|k| k.code()),
-        "etape": s.step,
-        "statut": s.status.code(),
-        "numero": match &s.status {
-            crate::store::ListStatus::Sent { number } if !number.is_empty() => Some(number.as_str()),
-            _ => None,
-        },
-        "erreurs": s.error_count,
-        "cree_le": rfc3339(s.created_at),
-        "modifie_le": rfc3339(s.updated_at),
-    })
-}
-
-fn unreadable_json(u: &UnreadableDraft, l: &Localizer) -> serde_json::Value {
-    json!({
-        "fichier": u.path,
-        "raison": u.problem.reason(l),
-        "deplace_vers": u.moved_to,
-    })
-}
-
-fn rfc3339(t: OffsetDateTime) -> String {
-    t.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
-
-fn local_offset() -> UtcOffset {
-    UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC)
-}
-
-/// "2026-11-24 14:32", in the computer's time zone.
-fn local_time(t: OffsetDateTime, offset: UtcOffset) -> String {
-    let t = t.to_offset(offset);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut short: String = text.chars().take(max - 1).collect();
-        short.push('…');
-        short
-    }
-}
-
-/// Columns aligned on the widest cell (in characters: the names are accented, not wide).
-fn table(rows: &[Vec<String>]) -> String {
-    let columns = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
-        .collect();
-    rows.iter()
-        .map(|row| {
-            let mut line = String::new();
-            for (c, cell) in row.iter().enumerate() {
-                line.push_str(cell);
-                if c + 1 < columns {
-                    let pad = widths[c] - cell.chars().count() + 2;
-                    line.extend(std::iter::repeat_n(' ', pad));
-                }
-            }
-            line
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
