@@ -4,6 +4,7 @@
 //! (or the command line is wrong).
 
 mod drafts;
+mod send;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -41,6 +42,14 @@ pub struct Cli {
     pub config: Option<PathBuf>,
     #[arg(long, global = true, value_enum, hide_possible_values = true)]
     pub lang: Option<LangArg>,
+    #[arg(
+        long,
+        global = true,
+        env = "PIQM_ENDPOINT",
+        hide_env = true,
+        value_name = "URL"
+    )]
+    pub endpoint: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -65,6 +74,18 @@ pub enum Command {
     Check {
         #[arg(value_name = "FILE.json")]
         file: PathBuf,
+    },
+    /// Validates a draft file, puts it in the outbox and tries to send it.
+    Submit {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+    },
+    /// Sends everything in the outbox.
+    Send,
+    /// Looks up a Bureau municipal username.
+    Lookup {
+        #[arg(value_name = "USERNAME")]
+        username: String,
     },
     /// The drafts on disk: list, import, export, delete, trash.
     Drafts {
@@ -129,6 +150,11 @@ pub mod exit {
     pub const OK: u8 = 0;
     pub const PROBLEMS: u8 = 1;
     pub const UNREADABLE: u8 = 2;
+    /// `submit`, `send`: left in the outbox (offline, service busy, no address configured);
+    /// `lookup`: the service could not be asked.
+    pub const LEFT_IN_OUTBOX: u8 = 3;
+    /// `submit`, `send`: refused by the ministry.
+    pub const REFUSED: u8 = 4;
 }
 
 /// The language asked for with `--lang` anywhere on the line, else the system's.
@@ -182,6 +208,30 @@ fn localized_command(l: &Localizer) -> clap::Command {
                 .about(l.t("cli-help-check"))
                 .mut_arg("file", |a| {
                     a.help(l.t("cli-help-check-file"))
+                        .help_heading(l.t("cli-heading-arguments"))
+                })
+        })
+        .mut_arg("endpoint", |a| {
+            a.help(l.t("cli-help-endpoint"))
+                .help_heading(options.clone())
+        })
+        .mut_subcommand("submit", |c| {
+            c.help_template(template.clone())
+                .about(l.t("cli-help-submit"))
+                .mut_arg("file", |a| {
+                    a.help(l.t("cli-help-submit-file"))
+                        .help_heading(l.t("cli-heading-arguments"))
+                })
+        })
+        .mut_subcommand("send", |c| {
+            c.help_template(template.clone())
+                .about(l.t("cli-help-send"))
+        })
+        .mut_subcommand("lookup", |c| {
+            c.help_template(template.clone())
+                .about(l.t("cli-help-lookup"))
+                .mut_arg("username", |a| {
+                    a.help(l.t("cli-help-lookup-username"))
                         .help_heading(l.t("cli-heading-arguments"))
                 })
         })
@@ -267,8 +317,17 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
         Some(lang) => Localizer::new(lang.into()),
         None => l,
     };
+    let ctx = send::Context {
+        l: &l,
+        data_dir: cli.data_dir.as_deref(),
+        config: cli.config.as_deref(),
+        endpoint: cli.endpoint.as_deref(),
+    };
     match cli.command {
         Some(Command::Check { file }) => check(&file, &l, out, err),
+        Some(Command::Submit { file }) => send::submit(&file, &ctx, out, err),
+        Some(Command::Send) => send::send(&ctx, out, err),
+        Some(Command::Lookup { username }) => send::lookup(&username, &ctx, out, err),
         Some(Command::Drafts { command }) => {
             drafts::run(command, cli.data_dir.as_deref(), &l, out, err)
         }
@@ -303,8 +362,9 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
         None => {
             let options = crate::gui::Options {
                 lang: cli.lang.map(Lang::from),
-                config: cli.config,
+                config: cli.config.clone(),
                 data_dir: crate::paths::data_dir(cli.data_dir.as_deref()),
+                endpoint: cli.endpoint.clone(),
             };
             match crate::gui::run(options) {
                 Ok(()) => exit::OK,

@@ -17,4 +17,5 @@ pub mod pdf;
 pub mod reference;
 pub mod settings;
 pub mod store;
+pub mod submit;
 pub mod wizard;

@@ -12,6 +12,8 @@ pub enum LookupError {
     NotFound,
     /// No service address is configured: the username is kept and checked before sending.
     NotConfigured,
+    /// The service refused this computer's identification (401, 403): check the token.
+    Unauthorized(String),
     /// The service could not be reached or did not answer properly (offline, time-out, …).
     Unavailable(String),
 }

@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 
 use crate::designation::normalize::{self, clean_text};
 use crate::designation::{
-    Designation, Field, ManagerDetails, Problem, Receipt, Refusal, Status, Step, validate,
+    Designation, Field, Manager, ManagerDetails, Problem, Receipt, Refusal, Status, Step, validate,
     validate_step,
 };
 use crate::reference::Reference;
@@ -95,9 +95,12 @@ impl Wizard {
         {
             draft.step = bad;
         }
+        // A refused designation reopens at what the ministry named; once it is fixed,
+        // Continuer leads back to the review, to send it again.
+        let returning_to_review = draft.status == Status::Refused && draft.step.is_question();
         Wizard {
             draft,
-            returning_to_review: false,
+            returning_to_review,
             problems: Vec::new(),
         }
     }
@@ -264,14 +267,7 @@ impl Wizard {
         if !self.is_editable() || normalize::username(&m.username).as_deref() != Some(username) {
             return Outcome::Ignored;
         }
-        let m = &mut self.draft.manager;
-        m.last_name = clean_text(&details.last_name);
-        m.first_name = clean_text(&details.first_name);
-        m.function = clean_text(&details.function);
-        m.phone = normalize::field_value(Field::ManagerPhone, &details.phone);
-        m.extension = normalize::field_value(Field::ManagerExtension, &details.extension);
-        m.email = clean_text(&details.email);
-        m.confirmed = true;
+        fill_manager(&mut self.draft.manager, &details);
         Outcome::Edited
     }
 
@@ -368,10 +364,22 @@ fn errors_first(mut problems: Vec<Problem>) -> Vec<Problem> {
     problems
 }
 
+/// Writes what the username look-up found, in normal form, and marks the details confirmed.
+/// Also used by the outbox, which checks unconfirmed details again before sending.
+pub fn fill_manager(m: &mut Manager, details: &ManagerDetails) {
+    m.last_name = clean_text(&details.last_name);
+    m.first_name = clean_text(&details.first_name);
+    m.function = clean_text(&details.function);
+    m.phone = normalize::field_value(Field::ManagerPhone, &details.phone);
+    m.extension = normalize::field_value(Field::ManagerExtension, &details.extension);
+    m.email = clean_text(&details.email);
+    m.confirmed = true;
+}
+
 /// Details belong to one username: when it changes, they no longer apply.
 fn forget_manager_details(d: &mut Designation) {
     let username = std::mem::take(&mut d.manager.username);
-    d.manager = crate::designation::Manager {
+    d.manager = Manager {
         username,
         ..Default::default()
     };

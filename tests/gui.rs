@@ -259,7 +259,7 @@ fn the_language_switches_at_run_time_and_is_remembered() {
     let options = Options {
         lang: None,
         config: Some(config.clone()),
-        data_dir: None,
+        ..Options::default()
     };
     std::fs::write(&config, "langue = \"fr\"\n").unwrap();
     let mut app = App::from_options(&options);
@@ -280,7 +280,7 @@ fn the_language_switches_at_run_time_and_is_remembered() {
     let app = App::from_options(&Options {
         lang: Some(Lang::Fr),
         config: Some(config),
-        data_dir: None,
+        ..Options::default()
     });
     assert!(shows(&app, "Nouvelle désignation"));
 }
@@ -293,7 +293,7 @@ fn a_broken_settings_file_still_opens_with_a_visible_warning() {
     let app = App::from_options(&Options {
         lang: Some(Lang::Fr),
         config: Some(config),
-        data_dir: None,
+        ..Options::default()
     });
     assert!(
         app.notice

@@ -85,6 +85,7 @@ fn open(dir: &Path) -> App {
         lang: Some(Lang::Fr),
         config: Some(dir.join("config.toml")),
         data_dir: Some(dir.join("data")),
+        ..Options::default()
     });
     app.load_drafts_now();
     app

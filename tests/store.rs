@@ -989,3 +989,11 @@ fn an_unreadable_draft_with_the_imported_id_is_set_aside_not_a_conflict() {
         b"{ torn"
     );
 }
+
+/// The GUI shares one store between its tasks.
+#[test]
+fn the_store_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<DraftStore>();
+    shared::<StoreError>();
+}

@@ -157,7 +157,7 @@ cli-gui-failed = The application could not open its window: { $reason }. On Linu
 switch-language = Français
 help-button = Help
 notice-settings-broken = The settings file "{ $path }" could not be read ({ $reason }). The application uses the default settings; your drafts are untouched.
-notice-settings-unsaved = The language choice could not be saved in "{ $path }" ({ $reason }). It applies until the application is closed.
+notice-settings-unsaved = The settings could not be saved in "{ $path }" ({ $reason }). They apply until the application is closed.
 home-title = Designation of a local access rights manager
 home-intro = This request gives your municipality or organization access to the online service of the Programme d'infrastructures Québec-Municipalités (PIQM) through a person you designate. As "local access rights manager", this person can use the online service and grant or remove access rights for the employees and agents of your municipality or organization.
 home-needs = Have at hand the designated person's Bureau municipal username (for example abcd0001) and, for a municipality, the identification code mailed on May 1, 2008. You can fill in the request over several sittings: nothing is sent until you confirm.
@@ -215,6 +215,22 @@ help-keys = Tab and Shift+Tab: next or previous field
     F1: open or close the help
     Ctrl+S: save right away
 help-close = Close the help
+
+## Sending to the Ministry's service
+
+notice-settings-unknown-key = The settings file "{ $path }" contains the setting "{ $key }", which this version does not know: it is ignored.
+notice-settings-bad-value = The setting "{ $key }" in the file "{ $path }" cannot be used ({ $reason }): its default applies. Correct it in Settings.
+endpoint-empty = Enter the address of the sending service, for example https://piqm.example.gouv.qc.ca.
+endpoint-invalid = "{ $address }" is not a web address. Enter the full address of the service, for example https://piqm.example.gouv.qc.ca.
+endpoint-not-https = The address "{ $address }" must start with https://: without encryption, the designation and the token would travel in clear. (http:// is allowed only for a service on this computer.)
+endpoint-scheme = The address "{ $address }" must start with https://.
+endpoint-extra = The address "{ $address }" must not contain a user name, a password, "?" or "#". Enter only the service's address; the token goes in its own field.
+failure-not-configured = the address of the sending service is not set on this computer
+failure-offline = the service could not be reached (no Internet connection, or the service is down)
+failure-timeout = the service did not answer in time
+failure-busy = the service is busy and asked to try again later
+failure-server-error = the service had an error on its side
+failure-bad-response = the service gave an unexpected answer
 
 ## Drafts on disk
 
@@ -470,3 +486,71 @@ cli-identity-validity = Valid from { $from } to { $to }
 cli-identity-algorithm = Algorithm: { $algorithm }
 cli-identity-imported = The certificate was imported: it will sign the next PDF copies.
 dialog-filter-draft-or-copy = Draft or signed PDF copy
+refusal-unauthorized = The service did not recognize this computer's identification (access token). Check the token in the settings, then send again.
+refusal-forbidden = The service refused access to this computer. Check the token in the settings and the municipality's identification code.
+refusal-already-designated = This organization already has a local access rights manager: an organization can designate only one. Contact the Direction des infrastructures to replace them.
+refusal-generic = The Direction des infrastructures refused the request without giving a reason. Contact them.
+lookup-unauthorized = The service refused this computer's identification: check the access token in the settings. The username is kept.
+lookup-not-configured-cli = Searching is not possible: the service address is not set. Give it with --endpoint URL, the PIQM_ENDPOINT variable or the adresse_service setting.
+cli-lookup-unknown = Nobody has the username { $username } at the Bureau municipal. Check it with the designated person.
+cli-lookup-unauthorized = The service refused this computer's identification ({ $detail }). Check the token (jeton setting).
+cli-lookup-unavailable = The search could not be done: { $reason }. Try again later.
+cli-client-failed = The sending service's client could not start: { $reason }.
+cli-endpoint-refused = Nothing was sent. { $reason }
+cli-submit-already-sent = This designation was already sent and accepted (number { $numero }): it is not sent a second time.
+cli-submit-invalid = { $path }: nothing was sent, { $count ->
+        [one] 1 problem to fix.
+       *[other] { $count } problems to fix.
+    }
+cli-send-empty = The outbox is empty: nothing to send.
+cli-send-accepted = { $name }: sent, number { $numero }.
+cli-send-deferred = { $name }: stays in the outbox, because { $reason }. Next automatic try: { $next } (or run "piqm-acces send").
+cli-send-refused = { $name }: refused by the Direction des infrastructures. Correct the following, then send again:
+cli-help-endpoint = Address of the sending service (also PIQM_ENDPOINT); replaces the one in the settings
+cli-help-submit = Checks a draft, puts it in the outbox and tries to send it. Exit code 0 if accepted (the number is printed), 1 if the draft has problems (nothing is sent), 3 if it stays in the outbox (offline, service busy), 4 if it is refused (the reasons are printed).
+cli-help-submit-file = The draft file (.json) to send
+cli-help-send = Sends everything waiting in the outbox. Exit code 0 if the outbox ends empty, 3 if some remain, 4 if a designation was refused.
+cli-help-lookup = Looks up a Bureau municipal username and prints the details. Exit code 0 if found, 1 if unknown, 3 if the service cannot be reached.
+cli-help-lookup-username = The username, for example abcd0001
+settings-open = Settings
+settings-title = Settings
+settings-service = Sending service
+settings-intro = Designations are sent to the online service of the Direction des infrastructures. Enter the address they gave you and, if they gave you one, your organization's access token.
+settings-endpoint = Service address
+settings-endpoint-hint = For example: https://piqm.example.gouv.qc.ca. Leave empty to prepare designations without sending them.
+settings-token = Access token
+settings-token-hint = The token is kept in the settings file, readable only by you.
+settings-save = Save
+settings-test = Test the connection
+settings-saved = Settings saved. Waiting designations leave as soon as the service answers.
+settings-testing = Testing the connection…
+settings-test-ok = The service answers ({ $ms } ms) and accepts this computer: designations can be sent.
+settings-test-unauthorized = The service answers, but refuses this computer's identification ({ $detail }). Check the access token.
+settings-test-failed = The connection did not succeed: { $reason }. Check the address and your Internet connection.
+settings-file = These settings are kept in { $path }.
+outbox-button = Outbox
+outbox-button-waiting = Outbox ({ $count })
+outbox-button-sending = Sending ({ $count })
+outbox-title = Outbox
+outbox-intro = Ready designations wait here to be sent. The application sends them as soon as the service answers: right away, at every start, then at longer and longer intervals (at most 15 minutes). Each one is received only once, even when sending is retried.
+outbox-no-endpoint = The address of the sending service is not set on this computer: nothing can leave. Enter it in the settings.
+outbox-send-now = Send now
+outbox-sending = Sending: { $count }
+outbox-empty = No designation is waiting to be sent.
+outbox-item-sending = Sending…
+outbox-item-waiting = Waiting to be sent — { $attempts ->
+        [0] no try yet
+        [one] 1 try
+       *[other] { $attempts } tries
+    }
+outbox-item-failure = The last try did not succeed: { $reason }.
+outbox-item-refused = Refused by the Direction des infrastructures
+outbox-next-now = Next try: as soon as possible.
+outbox-next-soon = Next try: in less than a minute.
+outbox-next-minutes = Next automatic try: in { $minutes } min (or click "Send now").
+outbox-open = See the outbox
+sending-wait = Do not close the application while sending; if it is closed, sending resumes at the next start without creating a duplicate.
+confirmed-read-only = This designation is sent: it can no longer be changed. To prepare a similar one, duplicate it.
+duplicate = Duplicate
+failure-detail = Technical detail: { $detail }
+settings-endpoint-override = For this session, the application sends to the address given at start (--endpoint or PIQM_ENDPOINT): { $address }. An address saved here replaces it.

@@ -157,7 +157,7 @@ cli-gui-failed = L'application n'a pas pu ouvrir sa fenêtre : { $reason }. Sur
 switch-language = English
 help-button = Aide
 notice-settings-broken = Le fichier de réglages « { $path } » n'a pas pu être lu ({ $reason }). L'application utilise les réglages par défaut ; vos brouillons ne sont pas touchés.
-notice-settings-unsaved = Le choix de langue n'a pas pu être enregistré dans « { $path } » ({ $reason }). Il s'applique jusqu'à la fermeture de l'application.
+notice-settings-unsaved = Les réglages n'ont pas pu être enregistrés dans « { $path } » ({ $reason }). Ils s'appliquent jusqu'à la fermeture de l'application.
 home-title = Désignation d'un gestionnaire local des droits d'accès
 home-intro = La présente demande donne accès à votre municipalité ou organisme au service en ligne du Programme d'infrastructures Québec-Municipalités (PIQM) par l'entremise d'une personne que vous désignez. En tant que « gestionnaire local des droits d'accès », cette personne pourra accéder au service en ligne et attribuer ou supprimer des droits d'accès aux employés et mandataires de votre municipalité ou organisme.
 home-needs = Ayez en main le nom d'utilisateur au Bureau municipal de la personne désignée (par exemple abcd0001) et, pour une municipalité, le code d'identification reçu par la poste le 1er mai 2008. Vous pouvez remplir la demande en plusieurs fois : rien n'est envoyé avant que vous confirmiez.
@@ -215,6 +215,22 @@ help-keys = Tab et Maj+Tab : champ suivant ou précédent
     F1 : ouvrir ou fermer l'aide
     Ctrl+S : enregistrer tout de suite
 help-close = Fermer l'aide
+
+## Envoi au service du Ministère
+
+notice-settings-unknown-key = Le fichier de réglages « { $path } » contient le réglage « { $key } », que cette version ne connaît pas : il est ignoré.
+notice-settings-bad-value = Le réglage « { $key } » du fichier « { $path } » n'est pas utilisable ({ $reason }) : la valeur par défaut s'applique. Corrigez-le dans Réglages.
+endpoint-empty = Inscrivez l'adresse du service d'envoi, par exemple https://piqm.example.gouv.qc.ca.
+endpoint-invalid = « { $address } » n'est pas une adresse Web. Inscrivez l'adresse complète du service, par exemple https://piqm.example.gouv.qc.ca.
+endpoint-not-https = L'adresse « { $address } » doit commencer par https:// : sans chiffrement, la désignation et le jeton circuleraient en clair. (http:// n'est permis que pour un service sur cet ordinateur.)
+endpoint-scheme = L'adresse « { $address } » doit commencer par https://.
+endpoint-extra = L'adresse « { $address } » ne doit contenir ni nom d'utilisateur, ni mot de passe, ni « ? » ou « # ». Inscrivez seulement l'adresse du service ; le jeton va dans son propre champ.
+failure-not-configured = l'adresse du service d'envoi n'est pas configurée sur ce poste
+failure-offline = le service n'a pas pu être joint (pas de connexion Internet, ou service arrêté)
+failure-timeout = le service n'a pas répondu à temps
+failure-busy = le service est occupé et a demandé de réessayer plus tard
+failure-server-error = le service a eu une erreur de son côté
+failure-bad-response = le service a donné une réponse inattendue
 
 ## Brouillons sur disque
 
@@ -471,3 +487,71 @@ cli-identity-validity = Valide du { $from } au { $to }
 cli-identity-algorithm = Algorithme : { $algorithm }
 cli-identity-imported = Le certificat a été importé : il signera les prochaines copies PDF.
 dialog-filter-draft-or-copy = Brouillon ou copie PDF signée
+refusal-unauthorized = Le service n'a pas reconnu l'identification de ce poste (jeton d'accès). Vérifiez le jeton dans les réglages, puis envoyez de nouveau.
+refusal-forbidden = Le service a refusé l'accès à ce poste. Vérifiez le jeton dans les réglages et le code d'identification de la municipalité.
+refusal-already-designated = Cet organisme a déjà un gestionnaire local des droits d'accès : un organisme ne peut en désigner qu'un seul. Communiquez avec la Direction des infrastructures pour le remplacer.
+refusal-generic = La Direction des infrastructures a refusé la demande sans en donner la raison. Communiquez avec elle.
+lookup-unauthorized = Le service a refusé l'identification de ce poste : vérifiez le jeton d'accès dans les réglages. Le nom d'utilisateur est conservé.
+lookup-not-configured-cli = La recherche n'est pas possible : l'adresse du service n'est pas configurée. Donnez-la avec --endpoint URL, la variable PIQM_ENDPOINT ou le réglage adresse_service.
+cli-lookup-unknown = Aucune personne n'a le nom d'utilisateur { $username } au Bureau municipal. Vérifiez-le auprès de la personne désignée.
+cli-lookup-unauthorized = Le service a refusé l'identification de ce poste ({ $detail }). Vérifiez le jeton (réglage jeton).
+cli-lookup-unavailable = La recherche n'a pas pu se faire : { $reason }. Réessayez plus tard.
+cli-client-failed = Le client du service d'envoi n'a pas pu démarrer : { $reason }.
+cli-endpoint-refused = Rien n'a été envoyé. { $reason }
+cli-submit-already-sent = Cette désignation a déjà été envoyée et acceptée (numéro { $numero }) : elle n'est pas envoyée une seconde fois.
+cli-submit-invalid = { $path } : rien n'a été envoyé, { $count ->
+        [one] 1 problème à corriger.
+       *[other] { $count } problèmes à corriger.
+    }
+cli-send-empty = La file d'envoi est vide : rien à envoyer.
+cli-send-accepted = { $name } : envoyée, numéro { $numero }.
+cli-send-deferred = { $name } : reste dans la file d'envoi, car { $reason }. Prochain essai automatique : { $next } (ou lancez « piqm-acces send »).
+cli-send-refused = { $name } : refusée par la Direction des infrastructures. Corrigez ce qui suit, puis envoyez de nouveau :
+cli-help-endpoint = Adresse du service d'envoi (aussi PIQM_ENDPOINT) ; remplace celle des réglages
+cli-help-submit = Vérifie un brouillon, le met dans la file d'envoi et tente de l'envoyer. Code de sortie 0 si accepté (le numéro est affiché), 1 si le brouillon a des problèmes (rien n'est envoyé), 3 s'il reste dans la file (hors ligne, service occupé), 4 s'il est refusé (les raisons sont affichées).
+cli-help-submit-file = Le fichier de brouillon (.json) à envoyer
+cli-help-send = Envoie tout ce qui attend dans la file d'envoi. Code de sortie 0 si la file est vide à la fin, 3 s'il en reste, 4 si une désignation a été refusée.
+cli-help-lookup = Cherche un nom d'utilisateur au Bureau municipal et affiche les coordonnées. Code de sortie 0 si trouvé, 1 s'il est inconnu, 3 si le service ne peut pas être joint.
+cli-help-lookup-username = Le nom d'utilisateur, par exemple abcd0001
+settings-open = Réglages
+settings-title = Réglages
+settings-service = Service d'envoi
+settings-intro = Les désignations sont envoyées au service en ligne de la Direction des infrastructures. Inscrivez l'adresse qu'elle vous a donnée et, si elle vous en a remis un, le jeton d'accès de votre organisme.
+settings-endpoint = Adresse du service
+settings-endpoint-hint = Par exemple : https://piqm.example.gouv.qc.ca. Laissez vide pour préparer les désignations sans les envoyer.
+settings-token = Jeton d'accès
+settings-token-hint = Le jeton est enregistré dans le fichier de réglages, lisible par vous seul.
+settings-save = Enregistrer
+settings-test = Tester la connexion
+settings-saved = Réglages enregistrés. Les désignations en attente partent dès que le service répond.
+settings-testing = Test de la connexion en cours…
+settings-test-ok = Le service répond ({ $ms } ms) et accepte ce poste : les désignations peuvent être envoyées.
+settings-test-unauthorized = Le service répond, mais refuse l'identification de ce poste ({ $detail }). Vérifiez le jeton d'accès.
+settings-test-failed = La connexion n'a pas réussi : { $reason }. Vérifiez l'adresse et votre connexion Internet.
+settings-file = Ces réglages sont enregistrés dans { $path }.
+outbox-button = File d'envoi
+outbox-button-waiting = File d'envoi ({ $count })
+outbox-button-sending = Envoi en cours ({ $count })
+outbox-title = File d'envoi
+outbox-intro = Les désignations prêtes attendent ici d'être envoyées. L'application les envoie dès que le service répond : tout de suite, à chaque démarrage, puis à intervalles de plus en plus espacés (au plus 15 minutes). Chacune n'est reçue qu'une seule fois, même si l'envoi est repris.
+outbox-no-endpoint = L'adresse du service d'envoi n'est pas configurée sur ce poste : rien ne peut partir. Inscrivez-la dans les réglages.
+outbox-send-now = Envoyer maintenant
+outbox-sending = Envoi en cours : { $count }
+outbox-empty = Aucune désignation n'attend d'être envoyée.
+outbox-item-sending = Envoi en cours…
+outbox-item-waiting = En attente d'envoi — { $attempts ->
+        [0] aucun essai encore
+        [one] 1 essai
+       *[other] { $attempts } essais
+    }
+outbox-item-failure = Le dernier essai n'a pas réussi : { $reason }.
+outbox-item-refused = Refusée par la Direction des infrastructures
+outbox-next-now = Prochain essai : dès que possible.
+outbox-next-soon = Prochain essai : dans moins d'une minute.
+outbox-next-minutes = Prochain essai automatique : dans { $minutes } min (ou cliquez sur « Envoyer maintenant »).
+outbox-open = Voir la file d'envoi
+sending-wait = Ne fermez pas l'application pendant l'envoi ; si elle est fermée, l'envoi reprendra au prochain démarrage sans créer de doublon.
+confirmed-read-only = Cette désignation est envoyée : elle ne peut plus être modifiée. Pour en préparer une semblable, dupliquez-la.
+duplicate = Dupliquer
+failure-detail = Détail technique : { $detail }
+settings-endpoint-override = Pour cette session, l'application envoie à l'adresse donnée au démarrage (--endpoint ou PIQM_ENDPOINT) : { $address }. Une adresse enregistrée ici la remplace.

@@ -39,6 +39,13 @@ pub struct Designation {
     pub receipt: Option<Receipt>,
     #[serde(rename = "refus", default, skip_serializing_if = "Option::is_none")]
     pub refusal: Option<Refusal>,
+    /// The outbox's bookkeeping while the designation waits to be sent (and after, for the record).
+    #[serde(
+        rename = "file_envoi",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outbox: Option<OutboxEntry>,
 }
 
 impl Designation {
@@ -58,6 +65,7 @@ impl Designation {
             manager: Manager::default(),
             receipt: None,
             refusal: None,
+            outbox: None,
         }
     }
 
@@ -442,4 +450,96 @@ pub struct Refusal {
 pub struct ServerFieldError {
     pub champ: String,
     pub message: String,
+}
+
+/// Where a designation is in the outbox. Written to the draft file before every attempt, so a
+/// crash or power cut in the middle of a send neither loses it nor sends it twice (the draft's id
+/// is the idempotency key of every attempt).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    #[serde(rename = "mise_en_file_le", with = "time::serde::rfc3339")]
+    pub queued_at: OffsetDateTime,
+    /// Attempts started, including one interrupted by a crash.
+    #[serde(rename = "tentatives", default)]
+    pub attempts: u32,
+    #[serde(
+        rename = "derniere_tentative",
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_attempt: Option<OffsetDateTime>,
+    /// When the next automatic attempt is due; `None`: at once.
+    #[serde(
+        rename = "prochaine_tentative",
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub next_attempt: Option<OffsetDateTime>,
+    /// Why the last attempt did not go through (it will be tried again).
+    #[serde(
+        rename = "dernier_echec",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_failure: Option<SendFailure>,
+}
+
+impl OutboxEntry {
+    pub fn new(queued_at: OffsetDateTime) -> Self {
+        OutboxEntry {
+            queued_at,
+            attempts: 0,
+            last_attempt: None,
+            next_attempt: None,
+            last_failure: None,
+        }
+    }
+}
+
+/// A failure that will be retried, as a code the interface puts in words, and the details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendFailure {
+    pub code: FailureKind,
+    /// The technical details (the HTTP status, the network error), for support.
+    #[serde(default)]
+    pub detail: String,
+}
+
+/// Why an attempt to send did not go through; each is retried later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FailureKind {
+    /// No endpoint is configured on this computer.
+    #[serde(rename = "non_configure")]
+    NotConfigured,
+    /// The service could not be reached (no network, name not found, connection refused or cut).
+    #[serde(rename = "hors_ligne")]
+    Offline,
+    /// The service did not answer in time.
+    #[serde(rename = "delai_depasse")]
+    Timeout,
+    /// The service asked to come back later (429, 503).
+    #[serde(rename = "occupe")]
+    Busy,
+    /// The service failed (other 5xx).
+    #[serde(rename = "erreur_serveur")]
+    ServerError,
+    /// The answer was not what the contract says (malformed, too large, unexpected status).
+    #[serde(rename = "reponse_invalide")]
+    BadResponse,
+}
+
+impl FailureKind {
+    /// The Fluent id of the failure in words.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            FailureKind::NotConfigured => "failure-not-configured",
+            FailureKind::Offline => "failure-offline",
+            FailureKind::Timeout => "failure-timeout",
+            FailureKind::Busy => "failure-busy",
+            FailureKind::ServerError => "failure-server-error",
+            FailureKind::BadResponse => "failure-bad-response",
+        }
+    }
 }

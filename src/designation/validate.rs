@@ -338,7 +338,7 @@ pub fn is_email(s: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::designation::{Civility, MunicipalCategory};
     use time::OffsetDateTime;

@@ -143,6 +143,12 @@ impl App {
     /// Something in the draft on screen changed: save it within a second.
     pub(super) fn changed(&mut self) -> Task<Message> {
         self.drafts.dirty = true;
+        if !self.wizard().is_some_and(Wizard::is_editable) {
+            // In the outbox or sent, the file belongs to the outbox, which writes it with its
+            // sending state; the user can change nothing there, so nothing typed is lost.
+            self.drafts.dirty = false;
+            return Task::none();
+        }
         if self.drafts.save_pending || self.store().is_none() {
             return Task::none();
         }
@@ -158,7 +164,7 @@ impl App {
         let (Some(store), Screen::Wizard(w)) = (self.store(), &mut self.screen) else {
             return Ok(());
         };
-        if !self.drafts.dirty {
+        if !self.drafts.dirty || !w.is_editable() {
             return Ok(());
         }
         let mut draft = w.draft().clone();
@@ -170,8 +176,10 @@ impl App {
     }
 
     fn save_in_background(&mut self) -> Task<Message> {
-        let (Some(store), Some(w)) = (self.store(), self.wizard()) else {
+        let (Some(store), Some(w)) = (self.store(), self.wizard().filter(|w| w.is_editable()))
+        else {
             self.drafts.save_pending = false;
+            self.drafts.dirty = false;
             return Task::none();
         };
         let mut draft = w.draft().clone();

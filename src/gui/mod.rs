@@ -8,6 +8,7 @@ mod icon;
 mod keys;
 pub mod picker;
 mod screens;
+pub mod sending;
 mod theme;
 mod widgets;
 
@@ -22,7 +23,9 @@ use crate::designation::{Designation, Field, ManagerDetails, Step, normalize};
 use crate::i18n::{Lang, Localizer};
 use crate::lookup::{LookupError, NoEndpoint, UserLookup};
 use crate::reference::Reference;
-use crate::settings::{Settings, SettingsWarning};
+use crate::settings::Settings;
+use crate::store::StoreError;
+use crate::submit::{Attempt, AttemptError, ConnectionCheck};
 use crate::wizard::{Event, Outcome, Wizard};
 use picker::OpenPicker;
 
@@ -44,8 +47,10 @@ pub struct Options {
     /// `--lang`, which wins over the settings.
     pub lang: Option<Lang>,
     pub config: Option<PathBuf>,
-    /// The folder of drafts; `None` when the system has no usual place and none was given.
+    /// `--data-dir` / `PIQM_DATA_DIR`: the drafts and the outbox.
     pub data_dir: Option<PathBuf>,
+    /// `--endpoint` / `PIQM_ENDPOINT`, which wins over the settings.
+    pub endpoint: Option<String>,
 }
 
 /// Opens the window and runs until it is closed.
@@ -92,6 +97,22 @@ pub enum Message {
     LookedUp(String, Result<ManagerDetails, LookupError>),
     Drafts(Box<DraftMessage>),
     Notice(String),
+    OpenSettings,
+    SettingsEndpoint(String),
+    SettingsToken(String),
+    SaveSettings,
+    TestConnection,
+    ConnectionTested(ConnectionCheck),
+    OpenOutbox,
+    /// "Envoyer maintenant": every waiting designation, due or not.
+    SendNow,
+    /// The timer: send what is due.
+    OutboxTick,
+    OutboxRead(sending::Sweep, Result<Vec<Designation>, StoreError>),
+    Sent(Vec<Result<Attempt, AttemptError>>),
+    OpenFromOutbox(uuid::Uuid),
+    /// A new draft with the answers of the (sent) designation on screen.
+    Duplicate,
 }
 
 /// What the screen shows.
@@ -99,6 +120,8 @@ pub enum Message {
 pub enum Screen {
     Home,
     Wizard(Box<Wizard>),
+    Settings,
+    Outbox,
 }
 
 /// The state of the username look-up, shown under the field.
@@ -122,6 +145,8 @@ pub struct App {
     /// A one-line message at the top of the window (settings problems, saving errors).
     pub notice: Option<String>,
     pub drafts: Drafts,
+    /// The outbox, the service and the settings screen.
+    pub sending: sending::Sending,
     lookup: Arc<dyn UserLookup>,
     dialogs: Arc<dyn FileDialogs>,
     settings: Settings,
@@ -141,6 +166,7 @@ impl App {
             lookup_status: LookupStatus::Idle,
             notice: None,
             drafts: Drafts::default(),
+            sending: sending::Sending::none(),
             lookup,
             dialogs: Arc::new(SystemDialogs),
             settings: Settings::default(),
@@ -151,26 +177,45 @@ impl App {
     fn boot(options: Options) -> (Self, Task<Message>) {
         let app = App::from_options(&options);
         let list = app.refresh_drafts();
+        // The outbox works on the same drafts folder (one lock per process).
+        let store = app
+            .drafts
+            .store
+            .clone()
+            .ok_or(StoreError::NotFound { id: String::new() });
+        let client = app.sending.client.clone();
+        let app = app.with_sending(store, client);
+        // At start-up, everything that waits is tried once.
+        let start = app.refresh_outbox(sending::Sweep::All);
         (
             app,
-            Task::batch([list, iced::system::theme().map(Message::SystemTheme)]),
+            Task::batch([list, iced::system::theme().map(Message::SystemTheme), start]),
         )
     }
 
     /// The application as the command line asks for it: settings read (never failing),
-    /// language from `--lang`, else the settings, else the system.
+    /// language from `--lang`, else the settings, else the system; the service from
+    /// `--endpoint`, else the settings. No file is opened for writing here.
     pub fn from_options(options: &Options) -> Self {
         let settings_path = crate::paths::config_file(options.config.as_deref());
-        let (settings, warning) = match &settings_path {
+        let (settings, warnings) = match &settings_path {
             Some(path) => Settings::load(path),
-            None => (Settings::default(), None),
+            None => (Settings::default(), Vec::new()),
         };
         let lang = options
             .lang
             .or_else(|| settings.lang())
             .unwrap_or_else(Lang::from_system);
         let mut app = App::new(lang, Arc::new(NoEndpoint));
-        app.notice = warning.map(|w| app.settings_warning(&w));
+        let mut notices: Vec<String> = warnings.iter().map(|w| w.message(&app.l)).collect();
+        match sending::client_for(&settings, options.endpoint.as_deref()) {
+            Ok(client) => app.set_client(client),
+            // A bad address from the settings is already among the warnings.
+            Err(e) if options.endpoint.is_some() => notices.push(e.message(&app.l)),
+            Err(_) => {}
+        }
+        app.notice = (!notices.is_empty()).then(|| notices.join("\n"));
+        app.sending.endpoint_override = options.endpoint.clone();
         app.settings = settings;
         app.settings_path = settings_path;
         let (drafts, problem) = Drafts::open(options.data_dir.clone());
@@ -185,19 +230,6 @@ impl App {
     pub fn with_dialogs(mut self, dialogs: Arc<dyn FileDialogs>) -> Self {
         self.dialogs = dialogs;
         self
-    }
-
-    fn settings_warning(&self, w: &SettingsWarning) -> String {
-        let (path, reason) = match w {
-            SettingsWarning::Unreadable { path, reason }
-            | SettingsWarning::Invalid { path, reason } => {
-                (path.display().to_string(), reason.clone())
-            }
-        };
-        self.l.t_args(
-            "notice-settings-broken",
-            &[("path", path.into()), ("reason", reason.into())],
-        )
     }
 
     pub fn title(&self) -> String {
@@ -215,7 +247,7 @@ impl App {
     pub fn wizard(&self) -> Option<&Wizard> {
         match &self.screen {
             Screen::Wizard(w) => Some(w),
-            Screen::Home => None,
+            _ => None,
         }
     }
 
@@ -224,6 +256,7 @@ impl App {
             iced::event::listen_with(keys::on_event),
             iced::window::close_requests().map(|id| drafts_msg(DraftMessage::CloseRequested(id))),
             iced::system::theme_changes().map(Message::SystemTheme),
+            self.outbox_subscription(),
         ])
     }
 
@@ -314,9 +347,7 @@ impl App {
                 self.picker = None;
                 self.apply(Event::Submit);
                 if self.wizard().is_some_and(|w| w.step() == Step::Sending) {
-                    // No endpoint yet: the designation waits in the outbox.
-                    self.apply(Event::Deferred);
-                    Task::none()
+                    self.submit_queued()
                 } else {
                     self.focus_first_problem()
                 }
@@ -338,13 +369,46 @@ impl App {
                 };
                 Task::none()
             }
+            Message::OpenSettings => self.open_settings(),
+            Message::SettingsEndpoint(s) => {
+                let form = &mut self.sending.form;
+                form.endpoint = s;
+                form.endpoint_error = None;
+                form.saved = false;
+                form.test = sending::ConnectionTest::NotRun;
+                Task::none()
+            }
+            Message::SettingsToken(s) => {
+                let form = &mut self.sending.form;
+                form.token = s;
+                form.saved = false;
+                form.test = sending::ConnectionTest::NotRun;
+                Task::none()
+            }
+            Message::SaveSettings => self.save_settings_form(),
+            Message::TestConnection => self.test_connection(),
+            Message::ConnectionTested(check) => {
+                self.sending.form.test = sending::ConnectionTest::Done(check);
+                Task::none()
+            }
+            Message::OpenOutbox => {
+                self.screen = Screen::Outbox;
+                self.picker = None;
+                self.refresh_outbox(sending::Sweep::Nothing)
+            }
+            Message::SendNow => self.refresh_outbox(sending::Sweep::All),
+            Message::OutboxTick => self.refresh_outbox(sending::Sweep::Due),
+            Message::OutboxRead(sweep, result) => self.outbox_read(sweep, result),
+            Message::Sent(results) => self.sent(results),
+            Message::OpenFromOutbox(id) => self.open_from_outbox(id),
+            Message::Duplicate => self.duplicate(),
         }
     }
 
     fn apply(&mut self, event: Event) -> Outcome {
         let outcome = match &mut self.screen {
             Screen::Wizard(w) => w.apply(event, self.refs),
-            Screen::Home => Outcome::Ignored,
+            _ => Outcome::Ignored,
         };
         // Continuer also normalizes answers when it is blocked: save whatever moved.
         if outcome != Outcome::Ignored {
@@ -435,6 +499,11 @@ impl App {
             Some(f) => operation::focus(f.path()),
             None => Task::none(),
         }
+    }
+
+    /// Where the settings are kept, if anywhere.
+    pub fn settings_file(&self) -> Option<&std::path::Path> {
+        self.settings_path.as_deref()
     }
 
     fn save_settings(&self) -> Option<String> {

@@ -74,7 +74,11 @@ fn field_messages(app: &App, field: Field) -> Vec<(Severity, String)> {
                 .erreurs
                 .iter()
                 .filter(|e| e.champ == field.path())
-                .map(|e| (Severity::Error, e.message.clone())),
+                .map(|e| {
+                    let words =
+                        crate::submit::words::field_error_words(refusal, &e.message, &app.l);
+                    (Severity::Error, words)
+                }),
         );
     }
     out

@@ -118,6 +118,7 @@ fn copy_of(mut d: Designation, now: OffsetDateTime) -> Designation {
     d.status = Status::Draft;
     d.receipt = None;
     d.refusal = None;
+    d.outbox = None;
     if !(d.step.is_question() || d.step == Step::Review) {
         d.step = Step::Review;
     }

@@ -2,8 +2,10 @@
 
 mod help;
 mod home;
+mod outbox;
 mod outcome;
 mod review;
+mod settings;
 mod steps;
 
 use iced::widget::{button, column, container, row, scrollable, space, text};
@@ -25,6 +27,8 @@ pub fn view(app: &App) -> Element<'_, Message> {
             s if s.is_question() => steps::view(app, w),
             _ => outcome::view(app, w),
         },
+        Screen::Settings => settings::view(app),
+        Screen::Outbox => outbox::view(app),
     };
     let page = container(container(page).max_width(PAGE_WIDTH).padding([24, 32]))
         .width(Length::Fill)
@@ -70,6 +74,8 @@ fn header(app: &App) -> Element<'_, Message> {
             .font(FONT_BOLD_FACE)
             .color(iced::Color::WHITE),
         space::horizontal(),
+        band_button(outbox_label(app), Message::OpenOutbox),
+        band_button(app.l.t("settings-open"), Message::OpenSettings),
         band_button(app.l.t("switch-language"), Message::SwitchLanguage(other)),
         band_button(app.l.t("help-button"), Message::ToggleHelp),
     ]
@@ -83,4 +89,17 @@ fn header(app: &App) -> Element<'_, Message> {
             ..container::Style::default()
         })
         .into()
+}
+
+/// "File d'envoi", with how many wait and whether some are on their way.
+fn outbox_label(app: &App) -> String {
+    let waiting = app.sending.waiting();
+    let id = if !app.sending.in_flight.is_empty() {
+        "outbox-button-sending"
+    } else if waiting > 0 {
+        "outbox-button-waiting"
+    } else {
+        "outbox-button"
+    };
+    app.l.t_args(id, &[("count", waiting.into())])
 }

@@ -6,6 +6,7 @@ use iced::widget::Column;
 use super::widgets::{hint, note, paragraph, primary_button, secondary_button, title};
 use crate::designation::Step;
 use crate::gui::{App, Message};
+use crate::submit::words::refusal_lines;
 use crate::wizard::Wizard;
 
 pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
@@ -16,10 +17,34 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
     match w.step() {
         Step::Sending => {
             page = page.push(paragraph(l.t("sending-body")));
+            page = page.push(hint(l.t("sending-wait")));
         }
         Step::Queued => {
             page = page.push(paragraph(l.t("queued-body")));
-            page = page.push(hint(l.t("queued-no-endpoint")));
+            if app.sending.client.is_none() {
+                page = page.push(hint(l.t("queued-no-endpoint")));
+            }
+            let entry = d.outbox.as_ref();
+            if let Some(f) = entry.and_then(|o| o.last_failure.as_ref()) {
+                page = page.push(note(
+                    l.t_args(
+                        "outbox-item-failure",
+                        &[("reason", l.t(f.code.message_id()).into())],
+                    ),
+                    true,
+                ));
+                if !f.detail.is_empty() {
+                    page = page.push(hint(
+                        l.t_args("failure-detail", &[("detail", f.detail.clone().into())]),
+                    ));
+                }
+                page = page.push(hint(super::outbox::next_try(
+                    entry.and_then(|o| o.next_attempt),
+                    time::OffsetDateTime::now_utc(),
+                    l,
+                )));
+            }
+            page = page.push(secondary_button(l.t("outbox-open"), Message::OpenOutbox));
         }
         Step::Confirmed => {
             page = page.push(note(l.t("confirmed-thanks"), false));
@@ -37,10 +62,14 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
                 )));
             }
             page = page.push(paragraph(l.t("confirmed-next")));
+            page = page.push(hint(l.t("confirmed-read-only")));
+            page = page.push(secondary_button(l.t("duplicate"), Message::Duplicate));
         }
         _ => {
             if let Some(refusal) = &d.refusal {
-                page = page.push(note(refusal.message.clone(), true));
+                for line in refusal_lines(refusal, l) {
+                    page = page.push(note(line, true));
+                }
             }
             page = page.push(paragraph(l.t("refused-body")));
             page = page.push(secondary_button(l.t("refused-fix"), Message::Back));

@@ -169,6 +169,9 @@ fn manager<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
         LookupStatus::Unavailable(LookupError::NotConfigured) => {
             Some(hint(l.t("lookup-not-configured")))
         }
+        LookupStatus::Unavailable(LookupError::Unauthorized(_)) => {
+            Some(hint(l.t("lookup-unauthorized")))
+        }
         LookupStatus::Unavailable(_) => Some(hint(l.t("lookup-unavailable"))),
     };
     let username = row![

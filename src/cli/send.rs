@@ -1,0 +1,344 @@
+//! `submit`, `send` and `lookup`: the outbox and the username look-up from the command line,
+//! through the same services as the window.
+//!
+//! Exit codes: 0 accepted (or found); 1 the draft has problems (nothing sent) or the username is
+//! unknown; 2 a file, folder or address that cannot be used; 3 left in the outbox (offline,
+//! service busy, no address configured); 4 refused by the ministry (its reasons are printed).
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use time::{OffsetDateTime, UtcOffset};
+
+use super::exit::{self, LEFT_IN_OUTBOX, REFUSED};
+use super::read_draft;
+use crate::designation::{Designation, Field, Status, normalize, validate};
+use crate::i18n::Localizer;
+use crate::reference::Reference;
+use crate::settings::Settings;
+use crate::store::DraftStore;
+use crate::submit::outbox;
+use crate::submit::words::{failure_words, refusal_lines};
+use crate::submit::{
+    Attempt, AttemptError, AttemptResult, CallError, Client, EndpointError, Outbox,
+};
+
+/// What the three commands share: where things are and which service to use.
+pub struct Context<'a> {
+    pub l: &'a Localizer,
+    pub data_dir: Option<&'a Path>,
+    pub config: Option<&'a Path>,
+    /// `--endpoint` / `PIQM_ENDPOINT`.
+    pub endpoint: Option<&'a str>,
+}
+
+struct Io<'a> {
+    l: &'a Localizer,
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+    offset: UtcOffset,
+}
+
+impl Io<'_> {
+    fn out(&mut self, line: &str) {
+        let _ = writeln!(self.out, "{line}");
+    }
+    fn err(&mut self, line: &str) {
+        let _ = writeln!(self.err, "{line}");
+    }
+}
+
+/// The client the settings and the command line ask for: `Ok(None)` when no address is set.
+fn client(ctx: &Context<'_>, io: &mut Io<'_>) -> Result<Option<Client>, u8> {
+    let (settings, warnings) = match crate::paths::config_file(ctx.config) {
+        Some(path) => Settings::load(&path),
+        None => (Settings::default(), Vec::new()),
+    };
+    for w in &warnings {
+        io.err(&w.message(ctx.l));
+    }
+    match settings.endpoint(ctx.endpoint) {
+        None => Ok(None),
+        Some(Err(e)) => {
+            io.err(&endpoint_refused(&e, ctx.l));
+            Err(exit::UNREADABLE)
+        }
+        Some(Ok(endpoint)) => Client::new(endpoint, settings.token())
+            .map(Some)
+            .map_err(|reason| {
+                io.err(
+                    &ctx.l
+                        .t_args("cli-client-failed", &[("reason", reason.into())]),
+                );
+                exit::UNREADABLE
+            }),
+    }
+}
+
+fn endpoint_refused(e: &EndpointError, l: &Localizer) -> String {
+    l.t_args("cli-endpoint-refused", &[("reason", e.message(l).into())])
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+}
+
+fn open_store(ctx: &Context<'_>, io: &mut Io<'_>) -> Result<Arc<DraftStore>, u8> {
+    let Some(dir) = crate::paths::data_dir(ctx.data_dir) else {
+        io.err(&ctx.l.t("cli-drafts-no-data-dir"));
+        return Err(exit::UNREADABLE);
+    };
+    DraftStore::open(&dir).map(Arc::new).map_err(|e| {
+        io.err(&e.message(ctx.l));
+        exit::UNREADABLE
+    })
+}
+
+/// `submit FILE.json`: validate, queue, try to send.
+pub fn submit(file: &Path, ctx: &Context<'_>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let offset = local_offset();
+    let mut io = Io {
+        l: ctx.l,
+        out,
+        err,
+        offset,
+    };
+    let l = ctx.l;
+    let mut d = match read_draft(file, l) {
+        Ok(d) => d,
+        Err(message) => {
+            io.err(&message);
+            return exit::UNREADABLE;
+        }
+    };
+    let client = match client(ctx, &mut io) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let store = match open_store(ctx, &mut io) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    // Never twice: a designation already accepted (the same id) is not sent again.
+    if let Ok(existing) = store.load(d.id)
+        && existing.status == Status::Sent
+    {
+        if let Some(r) = &existing.receipt {
+            io.out(&l.t_args(
+                "cli-submit-already-sent",
+                &[("numero", r.numero.clone().into())],
+            ));
+        }
+        return exit::OK;
+    }
+    normalize::normalize(&mut d);
+    let problems = validate(&d, Reference::get());
+    let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+    if !errors.is_empty() {
+        for p in &errors {
+            io.out(&format!("{}: {}", p.field.path(), l.problem(p)));
+        }
+        let summary = l.t_args(
+            "cli-submit-invalid",
+            &[
+                ("path", file.display().to_string().into()),
+                ("count", errors.len().into()),
+            ],
+        );
+        io.err(&summary);
+        return exit::PROBLEMS;
+    }
+    outbox::mark_queued(&mut d, OffsetDateTime::now_utc());
+    d.step = crate::designation::Step::Queued;
+    let outbox = Outbox::new(store, client);
+    if let Err(e) = outbox.enqueue(&d) {
+        io.err(&e.message(l));
+        return exit::UNREADABLE;
+    }
+    let result = runtime().block_on(outbox.send_one(d.id));
+    report(&mut io, result)
+}
+
+/// `send`: every designation in the outbox, now.
+pub fn send(ctx: &Context<'_>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut io = Io {
+        l: ctx.l,
+        out,
+        err,
+        offset: local_offset(),
+    };
+    let client = match client(ctx, &mut io) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let store = match open_store(ctx, &mut io) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let outbox = Outbox::new(store, client);
+    let results = match runtime().block_on(outbox.send_all()) {
+        Ok(results) => results,
+        Err(e) => {
+            io.err(&e.message(ctx.l));
+            return exit::UNREADABLE;
+        }
+    };
+    if results.is_empty() {
+        io.out(&ctx.l.t("cli-send-empty"));
+        return exit::OK;
+    }
+    let mut code = exit::OK;
+    for result in results {
+        code = worst(code, report(&mut io, result));
+    }
+    code
+}
+
+/// 4 (refused) wins over 3 (left in the outbox), which wins over 0.
+fn worst(a: u8, b: u8) -> u8 {
+    let rank = |c: u8| match c {
+        REFUSED => 3,
+        exit::UNREADABLE => 2,
+        LEFT_IN_OUTBOX => 1,
+        _ => 0,
+    };
+    if rank(b) > rank(a) { b } else { a }
+}
+
+/// Prints what one attempt did; returns its exit code.
+fn report(io: &mut Io<'_>, result: Result<Attempt, AttemptError>) -> u8 {
+    let l = io.l;
+    let attempt = match result {
+        Ok(a) => a,
+        Err(AttemptError { error, .. }) => {
+            io.err(&error.message(l));
+            return exit::UNREADABLE;
+        }
+    };
+    let name = name_of(&attempt.draft, l);
+    match attempt.result {
+        AttemptResult::Accepted(receipt) => {
+            io.out(&l.t_args(
+                "cli-send-accepted",
+                &[
+                    ("name", name.into()),
+                    ("numero", receipt.numero.clone().into()),
+                ],
+            ));
+            io.out(&l.t("confirmed-thanks"));
+            exit::OK
+        }
+        AttemptResult::Deferred { failure, next } => {
+            let next = local_time(next, io.offset);
+            io.err(&l.t_args(
+                "cli-send-deferred",
+                &[
+                    ("name", name.into()),
+                    ("reason", failure_words(&failure, l).into()),
+                    ("next", next.into()),
+                ],
+            ));
+            LEFT_IN_OUTBOX
+        }
+        AttemptResult::Refused(refusal) => {
+            io.err(&l.t_args("cli-send-refused", &[("name", name.into())]));
+            for line in refusal_lines(&refusal, l) {
+                io.err(&line);
+            }
+            REFUSED
+        }
+        AttemptResult::NotQueued => exit::OK,
+    }
+}
+
+fn name_of(d: &Designation, l: &Localizer) -> String {
+    let name = d.organization.name.trim();
+    if name.is_empty() {
+        l.t("draft-unnamed")
+    } else {
+        name.to_string()
+    }
+}
+
+/// `lookup USERNAME`.
+pub fn lookup(username: &str, ctx: &Context<'_>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut io = Io {
+        l: ctx.l,
+        out,
+        err,
+        offset: UtcOffset::UTC,
+    };
+    let l = ctx.l;
+    let Some(username) = normalize::username(username) else {
+        io.err(&l.t("err-manager-username-format"));
+        return exit::PROBLEMS;
+    };
+    let client = match client(ctx, &mut io) {
+        Ok(Some(c)) => c,
+        Ok(None) => {
+            io.err(&l.t("lookup-not-configured-cli"));
+            return LEFT_IN_OUTBOX;
+        }
+        Err(code) => return code,
+    };
+    match runtime().block_on(client.get_user(&username)) {
+        Ok(Some(p)) => {
+            let rows = [
+                (Field::ManagerUsername, username.clone()),
+                (Field::ManagerLastName, p.last_name),
+                (Field::ManagerFirstName, p.first_name),
+                (Field::ManagerFunction, p.function),
+                (Field::ManagerPhone, p.phone),
+                (Field::ManagerExtension, p.extension),
+                (Field::ManagerEmail, p.email),
+            ];
+            for (field, value) in rows {
+                let value = if value.trim().is_empty() {
+                    l.t("not-provided")
+                } else {
+                    value
+                };
+                io.out(&format!("{} : {}", l.t(field.label_id()), value));
+            }
+            exit::OK
+        }
+        Ok(None) => {
+            io.err(&l.t_args("cli-lookup-unknown", &[("username", username.into())]));
+            exit::PROBLEMS
+        }
+        Err(CallError::Unauthorized(detail)) => {
+            io.err(&l.t_args("cli-lookup-unauthorized", &[("detail", detail.into())]));
+            exit::UNREADABLE
+        }
+        Err(CallError::Failure(f)) => {
+            io.err(&l.t_args(
+                "cli-lookup-unavailable",
+                &[("reason", failure_words(&f, l).into())],
+            ));
+            LEFT_IN_OUTBOX
+        }
+    }
+}
+
+fn local_offset() -> UtcOffset {
+    UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC)
+}
+
+/// "2026-11-24 14:32", in the computer's time zone.
+fn local_time(t: OffsetDateTime, offset: UtcOffset) -> String {
+    let t = t.to_offset(offset);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}

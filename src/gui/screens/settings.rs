@@ -1,0 +1,121 @@
+//! "Réglages": the address of the sending service, the token, and "Tester la connexion".
+
+use iced::widget::{Column, column, row, text, text_input};
+use iced::{Element, Length};
+
+use super::widgets::{
+    BODY_SIZE, heading, hint, link_button, note, paragraph, primary_button, secondary_button, title,
+};
+use crate::gui::sending::ConnectionTest;
+use crate::gui::{App, FONT_BOLD_FACE, Message};
+use crate::submit::ConnectionCheck;
+use crate::submit::words::failure_words;
+
+pub fn view(app: &App) -> Element<'_, Message> {
+    let l = &app.l;
+    let form = &app.sending.form;
+    let mut page = Column::new().spacing(18);
+    page = page.push(link_button(l.t("back"), Message::Back));
+    page = page.push(title(l.t("settings-title")));
+    page = page.push(heading(l.t("settings-service")));
+    page = page.push(paragraph(l.t("settings-intro")));
+
+    let mut endpoint = column![
+        text(l.t("settings-endpoint"))
+            .size(BODY_SIZE)
+            .font(FONT_BOLD_FACE),
+        hint(l.t("settings-endpoint-hint")),
+    ]
+    .spacing(4);
+    if let Some(error) = &form.endpoint_error {
+        endpoint = endpoint.push(
+            text(error.clone())
+                .size(BODY_SIZE)
+                .font(FONT_BOLD_FACE)
+                .style(iced::widget::text::danger),
+        );
+    }
+    endpoint = endpoint.push(
+        text_input("https://", &form.endpoint)
+            .id("settings.endpoint")
+            .on_input(Message::SettingsEndpoint)
+            .on_submit(Message::SaveSettings)
+            .padding(8)
+            .size(BODY_SIZE)
+            .width(Length::Fixed(560.0)),
+    );
+    page = page.push(endpoint);
+    if let Some(address) = &app.sending.endpoint_override {
+        page = page.push(note(
+            l.t_args(
+                "settings-endpoint-override",
+                &[("address", address.clone().into())],
+            ),
+            false,
+        ));
+    }
+
+    let token = column![
+        text(format!("{} {}", l.t("settings-token"), l.t("optional")))
+            .size(BODY_SIZE)
+            .font(FONT_BOLD_FACE),
+        hint(l.t("settings-token-hint")),
+        text_input("", &form.token)
+            .id("settings.token")
+            .secure(true)
+            .on_input(Message::SettingsToken)
+            .on_submit(Message::SaveSettings)
+            .padding(8)
+            .size(BODY_SIZE)
+            .width(Length::Fixed(560.0)),
+    ]
+    .spacing(4);
+    page = page.push(token);
+
+    page = page.push(
+        row![
+            primary_button(l.t("settings-save"), Message::SaveSettings),
+            secondary_button(l.t("settings-test"), Message::TestConnection),
+        ]
+        .spacing(16),
+    );
+    if form.saved {
+        page = page.push(note(l.t("settings-saved"), false));
+    }
+    match &form.test {
+        ConnectionTest::NotRun => {}
+        ConnectionTest::Running => page = page.push(paragraph(l.t("settings-testing"))),
+        ConnectionTest::Done(ConnectionCheck::Ok { elapsed }) => {
+            let ms = elapsed.as_millis() as u64;
+            page = page.push(note(
+                l.t_args("settings-test-ok", &[("ms", ms.into())]),
+                false,
+            ));
+        }
+        ConnectionTest::Done(ConnectionCheck::Unauthorized { detail }) => {
+            page = page.push(note(
+                l.t_args(
+                    "settings-test-unauthorized",
+                    &[("detail", detail.clone().into())],
+                ),
+                true,
+            ));
+        }
+        ConnectionTest::Done(ConnectionCheck::Failed(f)) => {
+            page = page.push(note(
+                l.t_args(
+                    "settings-test-failed",
+                    &[("reason", failure_words(f, l).into())],
+                ),
+                true,
+            ));
+        }
+    }
+    if let Some(path) = app.settings_file() {
+        page = page.push(hint(l.t_args(
+            "settings-file",
+            &[("path", path.display().to_string().into())],
+        )));
+    }
+    page.into()
+}

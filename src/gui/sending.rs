@@ -1,0 +1,352 @@
+//! The window's side of sending: the outbox (sent at once, at start-up, on a timer and on
+//! "Envoyer maintenant"), the settings screen and its connection test. Every network and file
+//! call runs in a task; the rules live in `crate::submit`.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use iced::{Subscription, Task};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::{App, Message, Screen};
+use crate::designation::{Designation, Status, Step};
+use crate::lookup::{NoEndpoint, UserLookup};
+use crate::settings::Settings;
+use crate::store::{DraftStore, StoreError};
+use crate::submit::outbox::{self, CONCURRENCY};
+use crate::submit::{Attempt, AttemptError, Client, ConnectionCheck, Endpoint, Outbox};
+use crate::wizard::{Event, Wizard};
+
+/// How often the window checks whether a waiting designation is due.
+pub const TICK: Duration = Duration::from_secs(15);
+
+/// Which waiting designations to send once the outbox is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sweep {
+    /// None: only refresh the view.
+    Nothing,
+    /// Those whose next attempt has come (the timer).
+    Due,
+    /// All of them (start-up, "Envoyer maintenant").
+    All,
+}
+
+/// The settings screen's fields and the connection test.
+#[derive(Debug, Clone, Default)]
+pub struct SettingsForm {
+    pub endpoint: String,
+    pub token: String,
+    /// The refusal of the address typed, shown under the field.
+    pub endpoint_error: Option<String>,
+    pub test: ConnectionTest,
+    pub saved: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ConnectionTest {
+    #[default]
+    NotRun,
+    Running,
+    Done(ConnectionCheck),
+}
+
+/// What the window knows of sending.
+pub struct Sending {
+    pub store: Option<Arc<DraftStore>>,
+    /// Why there is no store (another instance holds the folder, a disk problem).
+    pub store_error: Option<StoreError>,
+    pub client: Option<Client>,
+    /// `--endpoint` / `PIQM_ENDPOINT`, which wins over the settings until an address is saved.
+    pub endpoint_override: Option<String>,
+    /// The outbox as last read: waiting and refused designations.
+    pub items: Vec<Designation>,
+    /// Designations being sent right now (never two attempts of one at a time).
+    pub in_flight: HashSet<Uuid>,
+    pub form: SettingsForm,
+}
+
+impl Sending {
+    pub fn none() -> Sending {
+        Sending {
+            store: None,
+            store_error: None,
+            client: None,
+            endpoint_override: None,
+            items: Vec::new(),
+            in_flight: HashSet::new(),
+            form: SettingsForm::default(),
+        }
+    }
+
+    pub fn waiting(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.status == Status::Queued)
+            .count()
+    }
+
+    fn outbox(&self) -> Option<Outbox> {
+        self.store
+            .clone()
+            .map(|store| Outbox::new(store, self.client.clone()))
+    }
+}
+
+/// The client for these settings and the command line's `--endpoint`; the refusal in words.
+pub fn client_for(
+    settings: &Settings,
+    overridden: Option<&str>,
+) -> Result<Option<Client>, crate::submit::EndpointError> {
+    match settings.endpoint(overridden) {
+        None => Ok(None),
+        Some(Err(e)) => Err(e),
+        Some(Ok(endpoint)) => Ok(Client::new(endpoint, settings.token()).ok()),
+    }
+}
+
+impl App {
+    /// Connects the window to a data folder and a service (the command line's choices, the
+    /// settings); `None` for the store leaves the outbox unavailable, with the reason shown.
+    pub fn with_sending(
+        mut self,
+        store: Result<Arc<DraftStore>, StoreError>,
+        client: Option<Client>,
+    ) -> Self {
+        match store {
+            Ok(store) => self.sending.store = Some(store),
+            Err(e) => self.sending.store_error = Some(e),
+        }
+        self.set_client(client);
+        self
+    }
+
+    pub(super) fn set_client(&mut self, client: Option<Client>) {
+        self.lookup = match &client {
+            Some(c) => Arc::new(c.clone()) as Arc<dyn UserLookup>,
+            None => Arc::new(NoEndpoint),
+        };
+        self.sending.client = client;
+    }
+
+    /// Reads the outbox, then sends what `sweep` asks for.
+    pub fn refresh_outbox(&self, sweep: Sweep) -> Task<Message> {
+        let Some(outbox) = self.sending.outbox() else {
+            return Task::none();
+        };
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || outbox.contents())
+                    .await
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
+            },
+            move |result| Message::OutboxRead(sweep, result),
+        )
+    }
+
+    pub(super) fn outbox_read(
+        &mut self,
+        sweep: Sweep,
+        result: Result<Vec<Designation>, StoreError>,
+    ) -> Task<Message> {
+        let items = match result {
+            Ok(items) => items,
+            Err(e) => {
+                self.notice = Some(e.message(&self.l));
+                return Task::none();
+            }
+        };
+        self.sending.items = items;
+        let now = OffsetDateTime::now_utc();
+        let ids: Vec<Uuid> = match sweep {
+            Sweep::Nothing => Vec::new(),
+            Sweep::Due => outbox::due(&self.sending.items, now),
+            Sweep::All => self
+                .sending
+                .items
+                .iter()
+                .filter(|d| d.status == Status::Queued)
+                .map(|d| d.id)
+                .collect(),
+        };
+        // Nothing is sent while no service is configured: the view says so.
+        if self.sending.client.is_none() {
+            return Task::none();
+        }
+        self.send(ids)
+    }
+
+    /// Sends these designations (those not already on their way), a few at a time.
+    fn send(&mut self, ids: Vec<Uuid>) -> Task<Message> {
+        let ids: Vec<Uuid> = ids
+            .into_iter()
+            .filter(|id| self.sending.in_flight.insert(*id))
+            .collect();
+        let Some(outbox) = self.sending.outbox().filter(|_| !ids.is_empty()) else {
+            return Task::none();
+        };
+        Task::perform(
+            async move { outbox.send_many(ids, CONCURRENCY).await },
+            Message::Sent,
+        )
+    }
+
+    /// "Envoyer la désignation": the wizard has queued it; write it to the outbox and send it.
+    pub(super) fn submit_queued(&mut self) -> Task<Message> {
+        let Some(w) = self.wizard() else {
+            return Task::none();
+        };
+        let mut d = w.draft().clone();
+        let Some(outbox) = self.sending.outbox() else {
+            // No drafts folder (another instance holds it): it cannot wait anywhere safe.
+            self.apply(Event::Deferred);
+            return Task::none();
+        };
+        outbox::mark_queued(&mut d, OffsetDateTime::now_utc());
+        d.step = Step::Queued;
+        let id = d.id;
+        self.sending.in_flight.insert(id);
+        Task::perform(
+            async move {
+                let written = {
+                    let (outbox, d) = (outbox.clone(), d.clone());
+                    tokio::task::spawn_blocking(move || outbox.enqueue(&d))
+                        .await
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
+                };
+                match written {
+                    Ok(()) => outbox.send_one(id).await,
+                    Err(error) => Err(AttemptError { id, error }),
+                }
+            },
+            |result| Message::Sent(vec![result]),
+        )
+    }
+
+    pub(super) fn sent(&mut self, results: Vec<Result<Attempt, AttemptError>>) -> Task<Message> {
+        for result in results {
+            match result {
+                Ok(attempt) => {
+                    self.sending.in_flight.remove(&attempt.draft.id);
+                    self.follow(attempt.draft);
+                }
+                Err(AttemptError { id, error }) => {
+                    self.sending.in_flight.remove(&id);
+                    self.notice = Some(error.message(&self.l));
+                    if self.wizard().is_some_and(|w| w.draft().id == id) {
+                        self.apply(Event::Deferred);
+                    }
+                }
+            }
+        }
+        self.refresh_outbox(Sweep::Nothing)
+    }
+
+    /// The wizard on screen follows its draft's new state (confirmed, waiting, refused).
+    fn follow(&mut self, draft: Designation) {
+        if let Screen::Wizard(w) = &mut self.screen
+            && w.draft().id == draft.id
+        {
+            **w = Wizard::resume(draft, self.refs);
+        }
+    }
+
+    /// Opens a designation of the outbox: a refused one to correct it, a waiting one to see it.
+    pub(super) fn open_from_outbox(&mut self, id: Uuid) -> Task<Message> {
+        let Some(d) = self.sending.items.iter().find(|d| d.id == id).cloned() else {
+            return Task::none();
+        };
+        self.open_wizard(d);
+        Task::none()
+    }
+
+    /// "Dupliquer" on a sent designation: a new draft with the same answers.
+    pub(super) fn duplicate(&mut self) -> Task<Message> {
+        let (Some(store), Some(w)) = (self.sending.store.clone(), self.wizard()) else {
+            return Task::none();
+        };
+        match store.duplicate(w.draft().id) {
+            Ok(copy) => self.open_wizard(copy),
+            Err(e) => self.notice = Some(e.message(&self.l)),
+        }
+        Task::none()
+    }
+
+    pub(super) fn open_settings(&mut self) -> Task<Message> {
+        self.sending.form = SettingsForm {
+            endpoint: self.settings.adresse_service.clone().unwrap_or_default(),
+            token: self.settings.jeton.clone().unwrap_or_default(),
+            ..SettingsForm::default()
+        };
+        self.screen = Screen::Settings;
+        Task::none()
+    }
+
+    /// The address typed, checked; `Ok(None)` when empty (sending turned off).
+    fn typed_endpoint(&self) -> Result<Option<Endpoint>, String> {
+        let typed = self.sending.form.endpoint.trim();
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        Endpoint::parse(typed)
+            .map(Some)
+            .map_err(|e| e.message(&self.l))
+    }
+
+    pub(super) fn save_settings_form(&mut self) -> Task<Message> {
+        let endpoint = match self.typed_endpoint() {
+            Ok(e) => e,
+            Err(message) => {
+                self.sending.form.endpoint_error = Some(message);
+                return Task::none();
+            }
+        };
+        self.sending.form.endpoint_error = None;
+        let token = self.sending.form.token.trim().to_string();
+        let typed = self.sending.form.endpoint.trim().to_string();
+        self.settings.adresse_service = endpoint.as_ref().map(|_| typed);
+        self.settings.jeton = (!token.is_empty()).then_some(token);
+        self.notice = self.save_settings();
+        self.sending.form.saved = self.notice.is_none();
+        self.sending.endpoint_override = None;
+        let client = endpoint.and_then(|e| Client::new(e, self.settings.token()).ok());
+        self.set_client(client);
+        // A new address may be the one that answers: try what waits.
+        self.refresh_outbox(Sweep::All)
+    }
+
+    pub(super) fn test_connection(&mut self) -> Task<Message> {
+        let endpoint = match self.typed_endpoint() {
+            Ok(Some(e)) => e,
+            Ok(None) => {
+                self.sending.form.endpoint_error =
+                    Some(crate::submit::EndpointError::Empty.message(&self.l));
+                return Task::none();
+            }
+            Err(message) => {
+                self.sending.form.endpoint_error = Some(message);
+                return Task::none();
+            }
+        };
+        self.sending.form.endpoint_error = None;
+        let token = Some(self.sending.form.token.trim().to_string());
+        let Ok(client) = Client::new(endpoint, token) else {
+            return Task::none();
+        };
+        self.sending.form.test = ConnectionTest::Running;
+        Task::perform(
+            async move { client.test_connection().await },
+            Message::ConnectionTested,
+        )
+    }
+
+    /// The timer runs while something waits: it checks every 15 s what is due.
+    pub(super) fn outbox_subscription(&self) -> Subscription<Message> {
+        if self.sending.waiting() > 0 && self.sending.client.is_some() {
+            iced::time::every(TICK).map(|_| Message::OutboxTick)
+        } else {
+            Subscription::none()
+        }
+    }
+}

@@ -1,0 +1,330 @@
+//! The window's sending screens, headless: the real `update`, its tasks run on tokio against the
+//! reference intake server on loopback, and the screens checked with iced_test's simulator.
+
+mod support;
+
+use std::sync::Arc;
+
+use futures_util::StreamExt;
+use iced::{Settings, Size, Task};
+use iced_runtime::Action;
+use iced_test::Simulator;
+use iced_test::selector::Candidate;
+use piqm_acces::designation::{Status, Step};
+use piqm_acces::gui::{App, FONT, Message, Options, Screen};
+use piqm_acces::i18n::Lang;
+use piqm_acces::lookup::NoEndpoint;
+use piqm_acces::store::DraftStore;
+use piqm_acces::submit::{Client, Endpoint};
+use piqm_acces::wizard::Wizard;
+use support::server::{Faults, FieldError};
+use support::{Intake, example, free_port};
+
+fn settings() -> Settings {
+    Settings {
+        fonts: vec![
+            include_bytes!("../resources/fonts/NotoSans-Regular.ttf")
+                .as_slice()
+                .into(),
+            include_bytes!("../resources/fonts/NotoSans-Bold.ttf")
+                .as_slice()
+                .into(),
+        ],
+        default_font: FONT,
+        ..Settings::default()
+    }
+}
+
+/// Whether a text on screen contains this (messages end with details that vary).
+fn shows(app: &App, fragment: &str) -> bool {
+    let mut ui = Simulator::with_size(settings(), Size::new(1024.0, 3000.0), app.view());
+    ui.find(|c: Candidate<'_>| match c {
+        Candidate::Text { content, .. } if content.contains(fragment) => Some(()),
+        _ => None,
+    })
+    .is_ok()
+}
+
+/// Runs a task to the end, as iced would, feeding every message it produces back to `update`
+/// (widget operations such as focus are left out: there is no window).
+async fn run(app: &mut App, task: Task<Message>) {
+    let mut queue = vec![task];
+    while let Some(task) = queue.pop() {
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            continue;
+        };
+        let outputs: Vec<Message> = stream
+            .filter_map(|action| async move {
+                match action {
+                    Action::Output(m) => Some(m),
+                    _ => None,
+                }
+            })
+            .collect()
+            .await;
+        for m in outputs {
+            queue.push(app.update(m));
+        }
+    }
+}
+
+struct Setup {
+    app: App,
+    _dir: tempfile::TempDir,
+}
+
+fn app_with(url: Option<&str>) -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(DraftStore::open(dir.path()).unwrap());
+    let client = url.map(|u| Client::new(Endpoint::parse(u).unwrap(), None).unwrap());
+    let app = App::new(Lang::Fr, Arc::new(NoEndpoint)).with_sending(Ok(store), client);
+    Setup { app, _dir: dir }
+}
+
+/// The review of a complete designation, as the user reaches it.
+fn at_review(app: &mut App, name: &str) {
+    let w = Wizard::resume(example(name), app.refs);
+    assert_eq!(w.step(), Step::Review);
+    app.screen = Screen::Wizard(Box::new(w));
+}
+
+fn step(app: &App) -> Step {
+    app.wizard().unwrap().step()
+}
+
+#[tokio::test]
+async fn envoyer_sends_at_once_and_shows_the_numero() {
+    let intake = Intake::start();
+    let Setup { mut app, _dir } = app_with(Some(&intake.url()));
+    at_review(&mut app, "municipalite");
+    let task = app.update(Message::Submit);
+    assert_eq!(step(&app), Step::Sending, "progress while the request runs");
+    assert!(shows(
+        &app,
+        "Envoi de votre désignation à la Direction des infrastructures…"
+    ));
+    run(&mut app, task).await;
+    assert_eq!(step(&app), Step::Confirmed);
+    let numero = intake.stored()[0].numero.clone();
+    assert!(shows(
+        &app,
+        "Merci, votre demande a été envoyée avec succès à la Direction des infrastructures."
+    ));
+    assert!(
+        app.wizard()
+            .unwrap()
+            .draft()
+            .receipt
+            .as_ref()
+            .unwrap()
+            .numero
+            == numero
+    );
+    assert!(shows(&app, "Dupliquer"));
+    assert!(!app.wizard().unwrap().is_editable(), "read-only once sent");
+    // Dupliquer: a new draft with the same answers.
+    run(&mut app, Task::done(Message::Duplicate)).await;
+    let w = app.wizard().unwrap();
+    assert_eq!(w.draft().status, Status::Draft);
+    assert!(w.is_editable());
+    assert_eq!(intake.count(), 1);
+}
+
+#[tokio::test]
+async fn offline_it_waits_in_the_outbox_then_envoyer_maintenant_sends_it() {
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let Setup { mut app, _dir } = app_with(Some(&url));
+    at_review(&mut app, "organisme");
+    let task = app.update(Message::Submit);
+    run(&mut app, task).await;
+    assert_eq!(step(&app), Step::Queued);
+    assert!(shows(
+        &app,
+        "Le dernier essai n'a pas réussi : le service n'a pas pu être joint"
+    ));
+    run(&mut app, Task::done(Message::OpenOutbox)).await;
+    assert_eq!(app.sending.waiting(), 1);
+    assert!(shows(&app, "En attente d'envoi — 1 essai"));
+    assert!(shows(&app, "File d'envoi (1)"));
+    assert!(shows(&app, "Envoyer maintenant"));
+    let intake = Intake::start_with(support::server::Config::default(), port);
+    run(&mut app, Task::done(Message::SendNow)).await;
+    assert_eq!(app.sending.waiting(), 0);
+    assert!(shows(&app, "Aucune désignation n'attend d'être envoyée."));
+    assert_eq!(intake.count(), 1);
+    // The timer finds nothing more to do.
+    run(&mut app, Task::done(Message::OutboxTick)).await;
+    assert_eq!(intake.count(), 1);
+}
+
+#[tokio::test]
+async fn a_422_reopens_the_wizard_at_the_field_with_the_servers_words() {
+    let intake = Intake::start();
+    intake.set_faults(Faults {
+        refuser_champ: Some(FieldError {
+            champ: "organisme.code_postal".into(),
+            message: "Ce code postal n'est pas celui de l'adresse.".into(),
+        }),
+        ..Faults::default()
+    });
+    let Setup { mut app, _dir } = app_with(Some(&intake.url()));
+    at_review(&mut app, "municipalite");
+    let task = app.update(Message::Submit);
+    run(&mut app, task).await;
+    assert_eq!(step(&app), Step::Organization);
+    assert!(app.wizard().unwrap().is_editable());
+    assert!(shows(&app, "Ce code postal n'est pas celui de l'adresse."));
+    assert!(shows(&app, "Continuer vers la vérification"));
+    // The outbox shows it as refused, with the field named.
+    run(&mut app, Task::done(Message::OpenOutbox)).await;
+    assert!(shows(&app, "Refusée par la Direction des infrastructures"));
+    assert!(shows(
+        &app,
+        "Code postal : Ce code postal n'est pas celui de l'adresse."
+    ));
+}
+
+#[tokio::test]
+async fn a_409_is_shown_in_the_servers_words() {
+    let intake = Intake::start();
+    let Setup { mut app, _dir } = app_with(Some(&intake.url()));
+    for _ in 0..2 {
+        at_review(&mut app, "municipalite");
+        let task = app.update(Message::Submit);
+        run(&mut app, task).await;
+    }
+    assert_eq!(step(&app), Step::Refused);
+    let message = app
+        .wizard()
+        .unwrap()
+        .draft()
+        .refusal
+        .clone()
+        .unwrap()
+        .message;
+    assert!(shows(&app, &message), "{message}");
+    assert_eq!(intake.count(), 1);
+}
+
+#[tokio::test]
+async fn chercher_fills_the_details_or_says_unknown() {
+    let intake = Intake::start();
+    let Setup { mut app, _dir } = app_with(Some(&intake.url()));
+    at_review(&mut app, "municipalite");
+    run(&mut app, Task::done(Message::Change(Step::Manager))).await;
+    assert_eq!(step(&app), Step::Manager);
+    run(
+        &mut app,
+        Task::done(Message::Edit(
+            piqm_acces::designation::Field::ManagerUsername,
+            "abcd0001".into(),
+        )),
+    )
+    .await;
+    assert!(!app.wizard().unwrap().draft().manager.confirmed);
+    assert!(shows(&app, "à confirmer"));
+    run(&mut app, Task::done(Message::LookUp)).await;
+    let m = &app.wizard().unwrap().draft().manager;
+    assert!(m.confirmed);
+    assert_eq!(m.last_name, "Gagnon");
+    assert!(shows(&app, "Gagnon"));
+    run(
+        &mut app,
+        Task::done(Message::Edit(
+            piqm_acces::designation::Field::ManagerUsername,
+            "zzzz9999".into(),
+        )),
+    )
+    .await;
+    run(&mut app, Task::done(Message::LookUp)).await;
+    assert!(shows(
+        &app,
+        "Aucune personne n'a ce nom d'utilisateur au Bureau municipal. Vérifiez-le auprès de la personne désignée."
+    ));
+}
+
+#[tokio::test]
+async fn the_settings_screen_saves_privately_and_tests_the_connection() {
+    let intake = Intake::start();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let mut app = App::from_options(&Options {
+        lang: Some(Lang::Fr),
+        config: Some(config.clone()),
+        ..Options::default()
+    });
+    run(&mut app, Task::done(Message::OpenSettings)).await;
+    assert!(shows(&app, "Tester la connexion"));
+    run(
+        &mut app,
+        Task::done(Message::SettingsEndpoint("http://piqm.example.com".into())),
+    )
+    .await;
+    run(&mut app, Task::done(Message::SaveSettings)).await;
+    assert!(
+        shows(&app, "doit commencer par https://"),
+        "refused before any connection"
+    );
+    assert!(!config.exists());
+    run(
+        &mut app,
+        Task::done(Message::SettingsEndpoint(intake.url())),
+    )
+    .await;
+    run(&mut app, Task::done(Message::TestConnection)).await;
+    assert!(shows(&app, "et accepte ce poste"));
+    run(
+        &mut app,
+        Task::done(Message::SettingsToken("mon-jeton".into())),
+    )
+    .await;
+    run(&mut app, Task::done(Message::SaveSettings)).await;
+    assert!(shows(&app, "Réglages enregistrés."));
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        text.contains(&intake.url()) && text.contains("mon-jeton"),
+        "{text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&config).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert!(app.sending.client.is_some());
+    // Unreachable: said in words.
+    run(
+        &mut app,
+        Task::done(Message::SettingsEndpoint(format!(
+            "http://127.0.0.1:{}",
+            free_port()
+        ))),
+    )
+    .await;
+    run(&mut app, Task::done(Message::TestConnection)).await;
+    assert!(shows(
+        &app,
+        "La connexion n'a pas réussi : le service n'a pas pu être joint"
+    ));
+}
+
+#[test]
+fn a_settings_file_with_unknown_and_broken_values_still_opens_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "langue = \"fr\"\nadresse_service = \"http://piqm.example.com\"\ncouleur = 3\n",
+    )
+    .unwrap();
+    let app = App::from_options(&Options {
+        config: Some(config),
+        ..Options::default()
+    });
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.contains("« couleur »"), "{notice}");
+    assert!(notice.contains("« adresse_service »"), "{notice}");
+    assert!(app.sending.client.is_none());
+    assert!(shows(&app, "Nouvelle désignation"));
+}
