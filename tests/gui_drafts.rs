@@ -239,3 +239,35 @@ fn a_second_window_says_the_drafts_are_in_use() {
         "{notice}"
     );
 }
+
+#[test]
+fn the_review_exports_a_signed_pdf_copy_through_the_save_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copie.pdf");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("resources/examples/municipalite.json");
+    let app = open(dir.path());
+    let id = app
+        .drafts
+        .store
+        .as_ref()
+        .unwrap()
+        .import(&example, None)
+        .unwrap()
+        .draft
+        .id;
+    let mut app = app.with_dialogs(Arc::new(FixedDialogs(Some(copy.clone()))));
+    send(&mut app, drafts_msg(DraftMessage::Open(id)));
+    assert_eq!(app.wizard().unwrap().step(), Step::Review);
+    click(&mut app, "Exporter en PDF…");
+    let bytes = std::fs::read(&copy).expect("the copy was written where the dialog said");
+    assert!(bytes.starts_with(b"%PDF"));
+    let back = piqm_acces::pdf::extract_designation(&bytes).unwrap();
+    assert_eq!(back.id, id, "the designation travels inside the copy");
+    let shown = format!(
+        "Copie signée enregistrée dans «\u{a0}{}\u{a0}».",
+        copy.display()
+    );
+    assert!(shows(&app, &shown), "the user is told where it went");
+    assert!(shows(&app, "Ouvrir la copie"));
+}

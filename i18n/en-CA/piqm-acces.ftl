@@ -554,3 +554,26 @@ confirmed-read-only = This designation is sent: it can no longer be changed. To 
 duplicate = Duplicate
 failure-detail = Technical detail: { $detail }
 settings-endpoint-override = For this session, the application sends to the address given at start (--endpoint or PIQM_ENDPOINT): { $address }. An address saved here replaces it.
+
+## PDF copy in the window
+
+pdf-export-button = Export as PDF…
+pdf-print-button = Print…
+pdf-open-button = Open the copy
+pdf-working = Preparing the signed copy…
+pdf-password-label = Password of the organization's certificate (it is never kept)
+pdf-password-submit = Sign
+dialog-pdf-title = Save the signed copy
+dialog-filter-pdf = Signed PDF copy
+dialog-pdf-unavailable = No file chooser is available on this computer. Use the command line: "piqm-acces export".
+pdf-saved = Signed copy saved to "{ $path }".
+pdf-saved-draft = Copy saved to "{ $path }", marked BROUILLON — incomplet: the designation still has problems.
+pdf-open-failed = Cannot open "{ $path }" ({ $reason }). Open the file from your file manager.
+print-choose = Choose the printer:
+print-default = { $printer } (default)
+print-none = No printer is installed on this computer. Export the copy as PDF and print it from another computer.
+print-sent = Copy sent to the printer "{ $printer }".
+settings-identity-title = Signature of the PDF copies
+settings-identity = Copies are signed in the name of { $name } (certificate issued by { $issuer }). SHA-256 fingerprint: { $fingerprint }
+settings-identity-none = No certificate yet: a certificate of this computer will be made with the first PDF copy.
+settings-identity-hint = To sign with the organization's certificate (.p12 or .pfx): "piqm-acces identity import FILE.p12". Compare the fingerprint with the one shown in the copy to check it comes from this computer.

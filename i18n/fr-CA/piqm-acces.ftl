@@ -555,3 +555,26 @@ confirmed-read-only = Cette désignation est envoyée : elle ne peut plus être 
 duplicate = Dupliquer
 failure-detail = Détail technique : { $detail }
 settings-endpoint-override = Pour cette session, l'application envoie à l'adresse donnée au démarrage (--endpoint ou PIQM_ENDPOINT) : { $address }. Une adresse enregistrée ici la remplace.
+
+## Copie PDF dans la fenêtre
+
+pdf-export-button = Exporter en PDF…
+pdf-print-button = Imprimer…
+pdf-open-button = Ouvrir la copie
+pdf-working = Préparation de la copie signée…
+pdf-password-label = Mot de passe du certificat de l'organisation (il n'est jamais conservé)
+pdf-password-submit = Signer
+dialog-pdf-title = Enregistrer la copie signée
+dialog-filter-pdf = Copie PDF signée
+dialog-pdf-unavailable = Aucune fenêtre de choix de fichier n'est disponible sur ce poste. Utilisez la ligne de commande : « piqm-acces export ».
+pdf-saved = Copie signée enregistrée dans « { $path } ».
+pdf-saved-draft = Copie enregistrée dans « { $path } », marquée BROUILLON — incomplet : la désignation a encore des problèmes.
+pdf-open-failed = Impossible d'ouvrir « { $path } » ({ $reason }). Ouvrez le fichier depuis votre gestionnaire de fichiers.
+print-choose = Choisissez l'imprimante :
+print-default = { $printer } (par défaut)
+print-none = Aucune imprimante n'est installée sur ce poste. Exportez la copie en PDF et imprimez-la depuis un autre poste.
+print-sent = Copie envoyée à l'imprimante « { $printer } ».
+settings-identity-title = Signature des copies PDF
+settings-identity = Les copies sont signées au nom de { $name } (certificat émis par { $issuer }). Empreinte SHA-256 : { $fingerprint }
+settings-identity-none = Aucun certificat pour l'instant : un certificat propre à ce poste sera créé à la première copie PDF.
+settings-identity-hint = Pour signer avec le certificat de l'organisation (.p12 ou .pfx) : « piqm-acces identity import FICHIER.p12 ». Comparez l'empreinte avec celle affichée dans la copie pour vérifier qu'elle vient de ce poste.

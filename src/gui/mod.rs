@@ -6,6 +6,7 @@
 mod drafts;
 mod icon;
 mod keys;
+mod pdf;
 pub mod picker;
 mod screens;
 pub mod sending;
@@ -31,6 +32,7 @@ use picker::OpenPicker;
 
 use crate::dialogs::{FileDialogs, SystemDialogs};
 pub use drafts::{Confirm, DraftMessage, Drafts, drafts_msg, export_name};
+pub use pdf::{PdfMessage, pdf_msg};
 
 /// The bundled font, so text shows on machines without system fonts (iced bundles none).
 const FONT_REGULAR: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Regular.ttf");
@@ -113,6 +115,7 @@ pub enum Message {
     OpenFromOutbox(uuid::Uuid),
     /// A new draft with the answers of the (sent) designation on screen.
     Duplicate,
+    Pdf(Box<PdfMessage>),
 }
 
 /// What the screen shows.
@@ -147,6 +150,8 @@ pub struct App {
     pub drafts: Drafts,
     /// The outbox, the service and the settings screen.
     pub sending: sending::Sending,
+    /// The signed PDF copy: export, print, open.
+    pub pdf: pdf::PdfState,
     lookup: Arc<dyn UserLookup>,
     dialogs: Arc<dyn FileDialogs>,
     settings: Settings,
@@ -167,6 +172,7 @@ impl App {
             notice: None,
             drafts: Drafts::default(),
             sending: sending::Sending::none(),
+            pdf: pdf::PdfState::default(),
             lookup,
             dialogs: Arc::new(SystemDialogs),
             settings: Settings::default(),
@@ -402,6 +408,7 @@ impl App {
             Message::Sent(results) => self.sent(results),
             Message::OpenFromOutbox(id) => self.open_from_outbox(id),
             Message::Duplicate => self.duplicate(),
+            Message::Pdf(m) => self.pdf_update(*m),
         }
     }
 

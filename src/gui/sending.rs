@@ -280,6 +280,7 @@ impl App {
             ..SettingsForm::default()
         };
         self.screen = Screen::Settings;
+        self.read_identity();
         Task::none()
     }
 

@@ -75,6 +75,14 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
             page = page.push(secondary_button(l.t("refused-fix"), Message::Back));
         }
     }
+    if w.step() != Step::Sending {
+        // A copy to keep or to sign by hand, also once sent (it then shows the numéro).
+        page = page.push(crate::gui::pdf::view::actions(app));
+    }
+    if w.step() != Step::Sending {
+        // A copy to keep or to sign by hand, also once sent (it then shows the numéro).
+        page = page.push(crate::gui::pdf::view::actions(app));
+    }
     page.push(primary_button(l.t("home-return"), Message::Home))
         .into()
 }

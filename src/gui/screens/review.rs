@@ -69,6 +69,7 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
         );
     }
     page = page.push(paragraph(l.t("review-nothing-sent")));
+    page = page.push(crate::gui::pdf::view::actions(app));
     page.push(primary_button(l.t("submit"), Message::Submit))
         .into()
 }

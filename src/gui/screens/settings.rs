@@ -111,6 +111,11 @@ pub fn view(app: &App) -> Element<'_, Message> {
             ));
         }
     }
+    page = page.push(heading(l.t("settings-identity-title")));
+    if let Some(identity) = &app.pdf.identity {
+        page = page.push(paragraph(identity.clone()));
+    }
+    page = page.push(hint(l.t("settings-identity-hint")));
     if let Some(path) = app.settings_file() {
         page = page.push(hint(l.t_args(
             "settings-file",
