@@ -3,47 +3,16 @@
 
 use std::sync::Arc;
 
+mod gui_support;
+
+use gui_support::{interact, settings, shows};
+use iced::Size;
 use iced::keyboard::{Key, key::Named};
-use iced::{Settings, Size};
 use iced_test::{Simulator, selector};
 use piqm_acces::designation::{Field, Status, Step};
-use piqm_acces::gui::{App, FONT, Message, Options};
+use piqm_acces::gui::{App, Message, Options};
 use piqm_acces::i18n::Lang;
 use piqm_acces::lookup::NoEndpoint;
-
-fn settings() -> Settings {
-    Settings {
-        fonts: vec![
-            include_bytes!("../resources/fonts/NotoSans-Regular.ttf")
-                .as_slice()
-                .into(),
-            include_bytes!("../resources/fonts/NotoSans-Bold.ttf")
-                .as_slice()
-                .into(),
-        ],
-        default_font: FONT,
-        ..Settings::default()
-    }
-}
-
-/// Interacts with the current screen, then feeds the resulting messages to `update`
-/// (the simulator runs neither `update` nor tasks).
-fn interact(app: &mut App, f: impl FnOnce(&mut Simulator<'_, Message>)) {
-    let messages: Vec<Message> = {
-        let mut ui = Simulator::with_size(settings(), Size::new(1024.0, 3000.0), app.view());
-        f(&mut ui);
-        ui.into_messages().collect()
-    };
-    for m in messages {
-        let _ = app.update(m);
-    }
-}
-
-/// Whether the current screen shows this text.
-fn shows(app: &App, text: &str) -> bool {
-    let mut ui = Simulator::with_size(settings(), Size::new(1024.0, 3000.0), app.view());
-    ui.find(text).is_ok()
-}
 
 fn type_into(app: &mut App, field: Field, text: &str) {
     interact(app, |ui| {

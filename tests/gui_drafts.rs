@@ -4,81 +4,13 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use iced::futures::StreamExt;
-use iced::{Settings, Size, Task};
-use iced_runtime::Action;
-use iced_test::Simulator;
+mod gui_support;
+
+use gui_support::{click, send, shows};
 use piqm_acces::designation::{Field, Step};
 use piqm_acces::dialogs::FixedDialogs;
-use piqm_acces::gui::{App, DraftMessage, FONT, Message, Options, drafts_msg};
+use piqm_acces::gui::{App, DraftMessage, Message, Options, drafts_msg};
 use piqm_acces::i18n::Lang;
-
-fn settings() -> Settings {
-    Settings {
-        fonts: vec![
-            include_bytes!("../resources/fonts/NotoSans-Regular.ttf")
-                .as_slice()
-                .into(),
-            include_bytes!("../resources/fonts/NotoSans-Bold.ttf")
-                .as_slice()
-                .into(),
-        ],
-        default_font: FONT,
-        ..Settings::default()
-    }
-}
-
-/// What the runtime was asked to do besides producing messages.
-#[derive(Default)]
-struct Effects {
-    window_closed: bool,
-}
-
-/// Runs a task to completion, feeding its messages back to `update`, recursively.
-fn drive(app: &mut App, task: Task<Message>, effects: &mut Effects) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .start_paused(true)
-        .build()
-        .unwrap();
-    let mut pending = vec![task];
-    while let Some(task) = pending.pop() {
-        let Some(stream) = iced_runtime::task::into_stream(task) else {
-            continue;
-        };
-        let actions: Vec<Action<Message>> = runtime.block_on(stream.collect());
-        for action in actions {
-            match action {
-                Action::Output(m) => pending.push(app.update(m)),
-                Action::Window(_) => effects.window_closed = true,
-                _ => {}
-            }
-        }
-    }
-}
-
-fn send(app: &mut App, m: Message) -> Effects {
-    let mut effects = Effects::default();
-    let task = app.update(m);
-    drive(app, task, &mut effects);
-    effects
-}
-
-fn click(app: &mut App, text: &str) {
-    let messages: Vec<Message> = {
-        let mut ui = Simulator::with_size(settings(), Size::new(1024.0, 3000.0), app.view());
-        ui.click(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
-        ui.into_messages().collect()
-    };
-    for m in messages {
-        send(app, m);
-    }
-}
-
-fn shows(app: &App, text: &str) -> bool {
-    let mut ui = Simulator::with_size(settings(), Size::new(1024.0, 3000.0), app.view());
-    ui.find(text).is_ok()
-}
 
 fn open(dir: &Path) -> App {
     let mut app = App::from_options(&Options {

@@ -1,17 +1,17 @@
 //! The window's sending screens, headless: the real `update`, its tasks run on tokio against the
 //! reference intake server on loopback, and the screens checked with iced_test's simulator.
 
+mod gui_support;
 mod support;
 
 use std::sync::Arc;
 
 use futures_util::StreamExt;
-use iced::{Settings, Size, Task};
+use gui_support::shows_part as shows;
+use iced::Task;
 use iced_runtime::Action;
-use iced_test::Simulator;
-use iced_test::selector::Candidate;
 use piqm_acces::designation::{Status, Step};
-use piqm_acces::gui::{App, FONT, Message, Options, Screen};
+use piqm_acces::gui::{App, Message, Options, Screen};
 use piqm_acces::i18n::Lang;
 use piqm_acces::lookup::NoEndpoint;
 use piqm_acces::store::DraftStore;
@@ -19,31 +19,6 @@ use piqm_acces::submit::{Client, Endpoint};
 use piqm_acces::wizard::Wizard;
 use support::server::{Faults, FieldError};
 use support::{Intake, example, free_port};
-
-fn settings() -> Settings {
-    Settings {
-        fonts: vec![
-            include_bytes!("../resources/fonts/NotoSans-Regular.ttf")
-                .as_slice()
-                .into(),
-            include_bytes!("../resources/fonts/NotoSans-Bold.ttf")
-                .as_slice()
-                .into(),
-        ],
-        default_font: FONT,
-        ..Settings::default()
-    }
-}
-
-/// Whether a text on screen contains this (messages end with details that vary).
-fn shows(app: &App, fragment: &str) -> bool {
-    let mut ui = Simulator::with_size(settings(), Size::new(1024.0, 3000.0), app.view());
-    ui.find(|c: Candidate<'_>| match c {
-        Candidate::Text { content, .. } if content.contains(fragment) => Some(()),
-        _ => None,
-    })
-    .is_ok()
-}
 
 /// Runs a task to the end, as iced would, feeding every message it produces back to `update`
 /// (widget operations such as focus are left out: there is no window).

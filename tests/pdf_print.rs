@@ -2,6 +2,7 @@
 //! up, which writes each job as a PDF file into ~/PDF/.
 
 mod common;
+mod gui_support;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -89,4 +90,70 @@ fn an_unknown_printer_is_refused_by_name() {
         Cups.print("aucune-imprimante-de-ce-nom", &file, "x"),
         Err(PrintError::UnknownPrinter(_))
     ));
+}
+
+/// "Imprimer…" in the window: the printers are listed, the one chosen gets the signed copy.
+#[test]
+fn the_window_prints_the_copy_on_the_chosen_queue() {
+    use piqm_acces::gui::{App, DraftMessage, Options, PdfMessage, drafts_msg, pdf_msg};
+    if !queue_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::from_options(&Options {
+        lang: Some(Lang::Fr),
+        config: Some(dir.path().join("config.toml")),
+        data_dir: Some(dir.path().join("data")),
+        ..Options::default()
+    });
+    let id = app
+        .drafts
+        .store
+        .as_ref()
+        .unwrap()
+        .import(&example_path("municipalite.json"), None)
+        .unwrap()
+        .draft
+        .id;
+    gui_support::send(&mut app, drafts_msg(DraftMessage::Open(id)));
+    let out = output_dir();
+    let before: Vec<PathBuf> = std::fs::read_dir(&out)
+        .map(|e| e.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    gui_support::click(&mut app, "Imprimer…");
+    assert!(gui_support::shows(&app, "Choisissez l'imprimante\u{a0}:"));
+    assert!(gui_support::shows_part(&app, QUEUE), "the queue is listed");
+    gui_support::send(&mut app, pdf_msg(PdfMessage::PrintTo(QUEUE.into())));
+    assert!(
+        gui_support::shows(&app, "Copie envoyée à l'imprimante «\u{a0}PDF\u{a0}»."),
+        "{:?}",
+        app.pdf.status
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let new = std::fs::read_dir(&out).ok().and_then(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                // cups-pdf names the file after the job's title (the application's title);
+                // the other tests print under their own names, in parallel.
+                .find(|p| {
+                    !before.contains(p)
+                        && p.to_string_lossy().contains("gestionnaire")
+                        && std::fs::metadata(p).is_ok_and(|m| m.len() > 1000)
+                })
+        });
+        if let Some(p) = new {
+            std::thread::sleep(Duration::from_millis(500));
+            assert!(std::fs::read(&p).unwrap().starts_with(b"%PDF"));
+            let _ = std::fs::remove_file(p);
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "nothing printed in {}",
+            out.display()
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    }
 }
