@@ -4,8 +4,6 @@
 mod gui_support;
 mod support;
 
-use std::sync::Arc;
-
 use futures_util::StreamExt;
 use gui_support::shows_part as shows;
 use iced::Task;
@@ -13,9 +11,6 @@ use iced_runtime::Action;
 use piqm_acces::designation::{Status, Step};
 use piqm_acces::gui::{App, Message, Options, Screen};
 use piqm_acces::i18n::Lang;
-use piqm_acces::lookup::NoEndpoint;
-use piqm_acces::store::DraftStore;
-use piqm_acces::submit::{Client, Endpoint};
 use piqm_acces::wizard::Wizard;
 use support::server::{Faults, FieldError};
 use support::{Intake, example, free_port};
@@ -48,11 +43,20 @@ struct Setup {
     _dir: tempfile::TempDir,
 }
 
+/// The application as `piqm-acces --data-dir … --endpoint …` starts it: the outbox shares the
+/// drafts folder of the window (and its autosave).
 fn app_with(url: Option<&str>) -> Setup {
     let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(DraftStore::open(dir.path()).unwrap());
-    let client = url.map(|u| Client::new(Endpoint::parse(u).unwrap(), None).unwrap());
-    let app = App::new(Lang::Fr, Arc::new(NoEndpoint)).with_sending(Ok(store), client);
+    let app = App::from_options(&Options {
+        lang: Some(Lang::Fr),
+        config: Some(dir.path().join("config.toml")),
+        data_dir: Some(dir.path().join("donnees")),
+        endpoint: url.map(str::to_string),
+    });
+    assert!(app.notice.is_none(), "{:?}", app.notice);
+    let store = app.drafts.store.clone().expect("the drafts folder");
+    let client = app.sending.client.clone();
+    let app = app.with_sending(Ok(store), client);
     Setup { app, _dir: dir }
 }
 
@@ -97,6 +101,16 @@ async fn envoyer_sends_at_once_and_shows_the_numero() {
     );
     assert!(shows(&app, "Dupliquer"));
     assert!(!app.wizard().unwrap().is_editable(), "read-only once sent");
+    // The window's autosave never overwrote what the outbox wrote.
+    let id = app.wizard().unwrap().draft().id;
+    let file = _dir
+        .path()
+        .join("donnees/drafts")
+        .join(format!("{id}.json"));
+    let on_disk =
+        piqm_acces::designation::from_json(&std::fs::read_to_string(file).unwrap()).unwrap();
+    assert_eq!(on_disk.status, Status::Sent);
+    assert_eq!(on_disk.receipt.unwrap().numero, numero);
     // Dupliquer: a new draft with the same answers.
     run(&mut app, Task::done(Message::Duplicate)).await;
     let w = app.wizard().unwrap();

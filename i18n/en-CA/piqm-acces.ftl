@@ -577,3 +577,4 @@ settings-identity-title = Signature of the PDF copies
 settings-identity = Copies are signed in the name of { $name } (certificate issued by { $issuer }). SHA-256 fingerprint: { $fingerprint }
 settings-identity-none = No certificate yet: a certificate of this computer will be made with the first PDF copy.
 settings-identity-hint = To sign with the organization's certificate (.p12 or .pfx): "piqm-acces identity import FILE.p12". Compare the fingerprint with the one shown in the copy to check it comes from this computer.
+outbox-read-only = Another window of the application holds the drafts folder: that one sends. This outbox is shown read-only.

@@ -578,3 +578,4 @@ settings-identity-title = Signature des copies PDF
 settings-identity = Les copies sont signées au nom de { $name } (certificat émis par { $issuer }). Empreinte SHA-256 : { $fingerprint }
 settings-identity-none = Aucun certificat pour l'instant : un certificat propre à ce poste sera créé à la première copie PDF.
 settings-identity-hint = Pour signer avec le certificat de l'organisation (.p12 ou .pfx) : « piqm-acces identity import FICHIER.p12 ». Comparez l'empreinte avec celle affichée dans la copie pour vérifier qu'elle vient de ce poste.
+outbox-read-only = Une autre fenêtre de l'application tient le dossier des brouillons : c'est elle qui envoie. Cette file n'est affichée qu'en lecture.

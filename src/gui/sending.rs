@@ -87,9 +87,12 @@ impl Sending {
             .count()
     }
 
+    /// The outbox of the drafts folder; none when there is no folder, or when another instance
+    /// holds it (that one sends: a read-only folder could record no attempt).
     fn outbox(&self) -> Option<Outbox> {
         self.store
             .clone()
+            .filter(|store| !store.is_read_only())
             .map(|store| Outbox::new(store, self.client.clone()))
     }
 }
@@ -249,6 +252,8 @@ impl App {
             && w.draft().id == draft.id
         {
             **w = Wizard::resume(draft, self.refs);
+            // What is on screen is what the outbox just wrote.
+            self.drafts.dirty = false;
         }
     }
 

@@ -20,6 +20,8 @@ pub fn view(app: &App) -> Element<'_, Message> {
     page = page.push(paragraph(l.t("outbox-intro")));
     if let Some(e) = &s.store_error {
         page = page.push(note(e.message(l), true));
+    } else if s.store.as_ref().is_some_and(|store| store.is_read_only()) {
+        page = page.push(note(l.t("outbox-read-only"), true));
     }
     if s.client.is_none() {
         page = page.push(note(l.t("outbox-no-endpoint"), true));
