@@ -299,3 +299,15 @@ pub fn note(message: String, warning: bool) -> Element<'static, Message> {
         })
         .into()
 }
+
+/// A framed card (a review section, a draft, an outbox item).
+pub fn card(theme: &Theme) -> container::Style {
+    container::Style {
+        border: iced::Border {
+            color: theme.extended_palette().background.strong.color,
+            width: 1.0,
+            radius: 4.0.into(),
+        },
+        ..container::Style::default()
+    }
+}

@@ -2,7 +2,7 @@
 //! and the drafts list with its filter, trash, import and export.
 
 use iced::widget::{Column, column, container, row, space, text, text_input};
-use iced::{Alignment, Element, Length, Theme};
+use iced::{Alignment, Element, Length};
 
 use super::widgets::{
     BODY_SIZE, SMALL_SIZE, heading, hint, link_button, note, paragraph, primary_button,
@@ -144,14 +144,7 @@ fn draft_row<'a>(app: &'a App, s: &'a DraftSummary) -> Element<'a, Message> {
     )
     .padding([10, 14])
     .width(Length::Fill)
-    .style(|t: &Theme| container::Style {
-        border: iced::Border {
-            color: t.extended_palette().background.strong.color,
-            width: 1.0,
-            radius: 4.0.into(),
-        },
-        ..container::Style::default()
-    })
+    .style(crate::gui::widgets::card)
     .into()
 }
 

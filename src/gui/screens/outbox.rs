@@ -2,7 +2,7 @@
 
 use fluent_bundle::FluentValue;
 use iced::widget::{Column, button, column, container, row, text};
-use iced::{Alignment, Element, Length, Theme};
+use iced::{Alignment, Element, Length};
 use time::OffsetDateTime;
 
 use super::widgets::{BODY_SIZE, heading, hint, link_button, note, paragraph, title};
@@ -113,14 +113,7 @@ fn item<'a>(app: &'a App, d: &'a Designation, now: OffsetDateTime) -> Element<'a
     container(c)
         .padding(16)
         .width(Length::Fill)
-        .style(|t: &Theme| container::Style {
-            border: iced::Border {
-                color: t.extended_palette().background.strong.color,
-                width: 1.0,
-                radius: 4.0.into(),
-            },
-            ..container::Style::default()
-        })
+        .style(crate::gui::widgets::card)
         .into()
 }
 

@@ -2,7 +2,7 @@
 //! the user confirms.
 
 use iced::widget::{Column, column, container, row, text};
-use iced::{Alignment, Element, Length, Theme};
+use iced::{Alignment, Element, Length};
 
 use super::widgets::{BODY_SIZE, heading, link_button, note, paragraph, primary_button, title};
 use crate::designation::{Field, Severity, Step, validate};
@@ -58,14 +58,7 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
             container(section)
                 .padding(16)
                 .width(Length::Fill)
-                .style(|t: &Theme| container::Style {
-                    border: iced::Border {
-                        color: t.extended_palette().background.strong.color,
-                        width: 1.0,
-                        radius: 4.0.into(),
-                    },
-                    ..container::Style::default()
-                }),
+                .style(crate::gui::widgets::card),
         );
     }
     page = page.push(paragraph(l.t("review-nothing-sent")));
