@@ -156,6 +156,22 @@ impl Localizer {
         )
     }
 
+    /// "2 décembre 2026 à 5 h 11" / "December 2, 2026 at 5:11 a.m.": a date people read in a
+    /// sentence, in the user's local time.
+    pub fn long_date_time(&self, t: time::OffsetDateTime) -> String {
+        let local = crate::clock::local(t);
+        let month = self.t(&format!("month-{}", u8::from(local.month())));
+        self.t_args(
+            "date-long",
+            &[
+                ("day", local.day().into()),
+                ("month", month.into()),
+                ("year", local.year().to_string().into()),
+                ("time", self.time_of_day(t).into()),
+            ],
+        )
+    }
+
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)
     }

@@ -152,7 +152,7 @@ fn problems_read_as_sentences_with_their_arguments() {
     let fr = Localizer::new(Lang::Fr).problem(&p);
     assert_eq!(
         fr,
-        "Nom de l'organisme doit comporter au plus 150 caractères (il en compte 151). Raccourcissez-le."
+        "Écrivez au plus 150 caractères dans « Nom de l'organisme » ; il y en a 151."
     );
     let en = Localizer::new(Lang::En).problem(&p);
     assert!(

@@ -77,7 +77,7 @@ hint-requester = The requester must be a person in authority within the organiza
 ## Validation problems
 
 error-summary-title = There is a problem
-err-too-long = { $label } must be at most { $max } characters long (it has { $count }). Shorten it.
+err-too-long = Write at most { $max } characters in "{ $label }"; there are { $count }.
 err-form-kind-missing = Choose the form: municipality or organization.
 err-municipal-category-missing = Choose the municipal category, for example City or Municipality.
 err-organization-category-missing = Choose the organization's category from the list.
@@ -186,7 +186,7 @@ lookup-searching = Searching…
 lookup-not-found = Nobody has this username at the Bureau municipal. Check it with the designated person.
 lookup-not-configured = Searching is not possible for now: the service address is not configured. The username is kept; the details will be confirmed before sending.
 lookup-unavailable = The service does not answer for now. The username is kept; the details will be confirmed before sending.
-review-nothing-sent = Nothing is sent until you click "Send the designation".
+review-what-sending-does = "Send the designation" transmits these answers to the Ministry's Direction des infrastructures. Nothing is sent before. Once sent, the designation can no longer be changed; you can duplicate it to make a new one.
 sending-body = Sending your designation to the Direction des infrastructures…
 queued-body = Your designation is complete and waits to be sent to the Direction des infrastructures. It will leave as soon as the service can be reached; you have nothing else to do.
 queued-no-endpoint = The address of the sending service is not configured on this computer yet.
@@ -336,6 +336,10 @@ home-no-store = Drafts cannot be saved: no data folder is available. Give one wi
 home-filter = Filter by organization name or number
 home-filter-none = No draft matches the filter.
 draft-kind-unknown = Form not chosen
+draft-form-municipality = Municipality form
+draft-form-organization = Organization form
+draft-at-step = step { $number } of { $count }
+draft-at-review = answers to check
 draft-modified = Modified { $when }
 draft-open = Open
 draft-view = View
@@ -364,6 +368,20 @@ dialog-import-title = Import a draft
 dialog-filter-draft = Designation draft
 dialog-unavailable = No file chooser is available on this computer. Use the command line: "piqm-acces drafts export" or "piqm-acces drafts import".
 saved-at = Saved at { $time }
+# A date in a sentence: "received on December 2, 2026 at 5:11 a.m.".
+date-long = { $month } { $day }, { $year } at { $time }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
 close-unsaved = Close the window again to quit anyway: the changes since the last save would be lost.
 
 ## Signed PDF copy

@@ -77,7 +77,7 @@ hint-requester = Le demandeur doit être une personne en autorité au sein de l'
 ## Problèmes de validation
 
 error-summary-title = Il y a un problème
-err-too-long = { $label } doit comporter au plus { $max } caractères (il en compte { $count }). Raccourcissez-le.
+err-too-long = Écrivez au plus { $max } caractères dans « { $label } » ; il y en a { $count }.
 err-form-kind-missing = Choisissez le formulaire : municipalité ou organisme.
 err-municipal-category-missing = Choisissez la catégorie de la municipalité, par exemple Ville ou Municipalité.
 err-organization-category-missing = Choisissez la catégorie de l'organisme dans la liste.
@@ -170,6 +170,7 @@ continue = Continuer
 continue-to-review = Continuer vers la vérification
 change = Modifier
 submit = Envoyer la désignation
+review-what-sending-does = « Envoyer la désignation » transmet ces réponses à la Direction des infrastructures du Ministère. Rien n'est envoyé avant. Une fois envoyée, la désignation ne peut plus être modifiée ; vous pourrez la dupliquer pour en faire une nouvelle.
 to-confirm = à confirmer
 picker-placeholder = Tapez pour filtrer la liste
 picker-placeholder-short = Tapez les premières lettres, ou cliquez un choix
@@ -186,7 +187,6 @@ lookup-searching = Recherche…
 lookup-not-found = Aucune personne n'a ce nom d'utilisateur au Bureau municipal. Vérifiez-le auprès de la personne désignée.
 lookup-not-configured = La recherche n'est pas possible pour l'instant : l'adresse du service n'est pas configurée. Le nom d'utilisateur est conservé ; les coordonnées seront confirmées avant l'envoi.
 lookup-unavailable = Le service ne répond pas pour l'instant. Le nom d'utilisateur est conservé ; les coordonnées seront confirmées avant l'envoi.
-review-nothing-sent = Rien n'est envoyé tant que vous n'avez pas cliqué sur « Envoyer la désignation ».
 sending-body = Envoi de votre désignation à la Direction des infrastructures…
 queued-body = Votre désignation est complète et attend d'être envoyée à la Direction des infrastructures. Elle partira dès que le service pourra être joint ; vous n'avez rien d'autre à faire.
 queued-no-endpoint = L'adresse du service d'envoi n'est pas encore configurée sur ce poste.
@@ -336,6 +336,10 @@ home-no-store = Les brouillons ne peuvent pas être enregistrés : aucun dossie
 home-filter = Filtrer par nom d'organisme ou par numéro
 home-filter-none = Aucun brouillon ne correspond au filtre.
 draft-kind-unknown = Formulaire non choisi
+draft-form-municipality = Formulaire municipalité
+draft-form-organization = Formulaire organisme
+draft-at-step = étape { $number } sur { $count }
+draft-at-review = réponses à vérifier
 draft-modified = Modifié le { $when }
 draft-open = Ouvrir
 draft-view = Consulter
@@ -364,6 +368,20 @@ dialog-import-title = Importer un brouillon
 dialog-filter-draft = Brouillon de désignation
 dialog-unavailable = Aucune fenêtre de choix de fichier n'est disponible sur ce poste. Utilisez la ligne de commande : « piqm-acces drafts export » ou « piqm-acces drafts import ».
 saved-at = Enregistré à { $time }
+# A date in a sentence: "reçue le 2 décembre 2026 à 5 h 11".
+date-long = { $day } { $month } { $year } à { $time }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
 close-unsaved = Fermez de nouveau la fenêtre pour quitter quand même : les changements depuis le dernier enregistrement seraient perdus.
 
 ## Copie PDF signée

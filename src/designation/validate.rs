@@ -76,7 +76,26 @@ pub fn validate(d: &Designation, refs: &Reference) -> Vec<Problem> {
     }
     .run();
     problems.sort_by_key(|p| p.field);
+    one_message_per_field(&mut problems);
     problems
+}
+
+/// One message per field, as people read them: its first error (the most precise check runs
+/// first), or else its first warning.
+fn one_message_per_field(problems: &mut Vec<Problem>) {
+    let with_error: Vec<Field> = problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.field)
+        .collect();
+    let mut seen = Vec::new();
+    problems.retain(|p| {
+        if seen.contains(&p.field) || (!p.is_error() && with_error.contains(&p.field)) {
+            return false;
+        }
+        seen.push(p.field);
+        true
+    });
 }
 
 /// The problems of the fields answered on one step.
@@ -94,12 +113,13 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn run(&mut self) {
-        self.lengths();
         self.form_choice();
         self.organization();
         self.identification_code();
         self.requester();
         self.manager();
+        // Last: a field's precise message ("au plus 6 chiffres") wins over its length.
+        self.lengths();
     }
 
     fn push(&mut self, p: Problem) {
@@ -525,6 +545,23 @@ pub(crate) mod tests {
         assert!(problems[0].args.contains(&("max", MessageArg::Number(150))));
         d.organization.name = "\u{7}\t  \n".into();
         assert_eq!(ids(&validate(&d, refs())), ["err-org-name-missing"]);
+    }
+
+    #[test]
+    fn one_message_per_field_the_precise_one() {
+        let mut d = complete();
+        d.requester.extension = "poste 12".into();
+        let problems = validate(&d, refs());
+        assert_eq!(ids(&problems), ["err-requester-extension-format"]);
+        d.requester.extension = "1234567".into();
+        assert_eq!(
+            ids(&validate(&d, refs())),
+            ["err-requester-extension-format"]
+        );
+        // A length problem alone still shows.
+        d.requester.extension = String::new();
+        d.requester.function = "x".repeat(400);
+        assert_eq!(ids(&validate(&d, refs())), ["err-too-long"]);
     }
 
     #[test]

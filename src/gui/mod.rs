@@ -4,6 +4,7 @@
 //! into tasks; the `view` modules draw one screen each.
 
 mod drafts;
+mod focus;
 mod icon;
 mod keys;
 mod pdf;
@@ -95,6 +96,8 @@ pub enum Message {
     FocusField(Field),
     FocusNext,
     FocusPrevious,
+    /// After a focus move: what has focus now (for giving it back after Escape).
+    Focused(Option<iced::widget::Id>),
     LookUp,
     LookedUp(String, Result<ManagerDetails, LookupError>),
     Drafts(Box<DraftMessage>),
@@ -145,6 +148,9 @@ pub struct App {
     pub help_open: bool,
     pub theme_mode: iced::theme::Mode,
     pub lookup_status: LookupStatus,
+    /// The control that had focus last, to give it back when a list or the help closes (a
+    /// text input drops its focus on Escape).
+    last_focus: Option<iced::widget::Id>,
     /// A one-line message at the top of the window (settings problems, saving errors).
     pub notice: Option<String>,
     pub drafts: Drafts,
@@ -169,6 +175,7 @@ impl App {
             help_open: false,
             theme_mode: iced::theme::Mode::Light,
             lookup_status: LookupStatus::Idle,
+            last_focus: None,
             notice: None,
             drafts: Drafts::default(),
             sending: sending::Sending::none(),
@@ -195,7 +202,12 @@ impl App {
         let start = app.refresh_outbox(sending::Sweep::All);
         (
             app,
-            Task::batch([list, iced::system::theme().map(Message::SystemTheme), start]),
+            Task::batch([
+                list,
+                iced::system::theme().map(Message::SystemTheme),
+                start,
+                focus_on(HOME_PRIMARY.into()),
+            ]),
         )
     }
 
@@ -282,8 +294,20 @@ impl App {
                 self.open_wizard(Designation::new(OffsetDateTime::now_utc()));
                 self.focus_first_field()
             }
-            Message::Home => self.leave_wizard(),
-            Message::Drafts(m) => self.drafts_update(*m),
+            Message::Home => self.leave_wizard().chain(focus_on(HOME_PRIMARY.into())),
+            Message::Drafts(m) => {
+                // A question replaces the row's actions: its answer takes the focus.
+                let conflict =
+                    |app: &Self| matches!(app.drafts.confirm, Some(Confirm::ImportConflict { .. }));
+                let asks = matches!(*m, DraftMessage::AskDelete(_) | DraftMessage::AskEmptyTrash);
+                let had_conflict = conflict(self);
+                let task = self.drafts_update(*m);
+                if asks || (!had_conflict && conflict(self)) {
+                    task.chain(focus_on(CONFIRM_YES.into()))
+                } else {
+                    task
+                }
+            }
             Message::Notice(text) => {
                 self.notice = Some(text);
                 Task::none()
@@ -293,10 +317,16 @@ impl App {
                 Task::none()
             }
             Message::Escape => {
-                if self.picker.take().is_none() {
+                if let Some(p) = self.picker.take() {
+                    self.last_focus = Some(p.field.path().into());
+                } else {
                     self.help_open = false;
                 }
-                Task::none()
+                // The text input that had focus dropped it on Escape: give it back.
+                match self.last_focus.clone() {
+                    Some(id) => focus_on(id),
+                    None => Task::none(),
+                }
             }
             Message::SwitchLanguage(lang) => {
                 self.l = Localizer::new(lang);
@@ -309,6 +339,7 @@ impl App {
                 Task::none()
             }
             Message::Edit(field, value) => {
+                self.last_focus = Some(field.path().into());
                 self.apply(Event::Edit(field, value));
                 if field == Field::ManagerUsername {
                     self.lookup_status = LookupStatus::Idle;
@@ -316,6 +347,7 @@ impl App {
                 Task::none()
             }
             Message::PickerInput(field, query) => {
+                self.last_focus = Some(field.path().into());
                 self.picker = Some(OpenPicker {
                     field,
                     query,
@@ -358,9 +390,13 @@ impl App {
                     self.focus_first_problem()
                 }
             }
-            Message::FocusField(field) => operation::focus(field.path()),
-            Message::FocusNext => operation::focus_next(),
-            Message::FocusPrevious => operation::focus_previous(),
+            Message::FocusField(field) => focus_on(field.path().into()),
+            Message::FocusNext => operation::focus_next().chain(reveal()),
+            Message::FocusPrevious => operation::focus_previous().chain(reveal()),
+            Message::Focused(id) => {
+                self.last_focus = id;
+                Task::none()
+            }
             Message::LookUp => self.look_up(),
             Message::LookedUp(username, result) => {
                 self.lookup_status = match &result {
@@ -427,7 +463,9 @@ impl App {
     fn continue_(&mut self) -> Task<Message> {
         self.picker = None;
         match self.wizard().map(Wizard::step) {
-            Some(Step::Review) => Task::done(Message::Submit),
+            // Sending cannot be undone: Enter sends only from the button itself (which takes
+            // the key when it has focus); elsewhere on the review it leads to that button.
+            Some(Step::Review) => focus_on(SUBMIT_BUTTON.into()),
             Some(_) => match self.apply(Event::Next) {
                 Outcome::Blocked => self.focus_first_problem(),
                 Outcome::Moved { .. } => self.focus_first_field(),
@@ -493,7 +531,7 @@ impl App {
 
     fn focus_first_problem(&self) -> Task<Message> {
         match self.wizard().and_then(|w| w.problems().first()) {
-            Some(p) => operation::focus(p.field.path()),
+            Some(p) => focus_on(p.field.path().into()),
             None => Task::none(),
         }
     }
@@ -503,8 +541,15 @@ impl App {
             .wizard()
             .and_then(|w| Field::of_step(w.step()).find(|f| !f.is_looked_up()));
         match first {
-            Some(f) => operation::focus(f.path()),
-            None => Task::none(),
+            Some(f) => focus_on(f.path().into()),
+            // The review and the outcome pages: the top of the page.
+            None => operation::scroll_to(
+                focus::PAGE,
+                iced::widget::scrollable::AbsoluteOffset {
+                    x: None,
+                    y: Some(0.0),
+                },
+            ),
         }
     }
 
@@ -529,4 +574,21 @@ impl App {
     pub fn view(&self) -> Element<'_, Message> {
         screens::view(self)
     }
+}
+
+/// The id of "Envoyer la désignation" on the review.
+pub const SUBMIT_BUTTON: &str = "submit";
+/// The id of the answer that goes ahead in a question ("Oui, le mettre à la corbeille").
+pub const CONFIRM_YES: &str = "confirm_yes";
+/// The id of the home screen's main action ("Reprendre", else "Nouvelle désignation").
+pub const HOME_PRIMARY: &str = "home_primary";
+
+/// Gives focus to a control and scrolls the page to it.
+fn focus_on(id: iced::widget::Id) -> Task<Message> {
+    operation::focus(id).chain(reveal())
+}
+
+/// Scrolls the page to the focused control and remembers it.
+fn reveal() -> Task<Message> {
+    focus::reveal(Message::Focused)
 }

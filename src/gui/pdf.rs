@@ -290,31 +290,34 @@ impl App {
 
 /// The copy's actions and their state, for the review and the outcome screens.
 pub mod view {
-    use iced::widget::{Column, button, row, text, text_input};
+    use iced::widget::{Column, row, text, text_input};
     use iced::{Alignment, Element};
 
     use super::{PdfMessage, pdf_msg};
     use crate::gui::App;
     use crate::gui::Message;
-    use crate::gui::widgets::{BODY_SIZE, hint, link_button, note, secondary_button};
+    use crate::gui::widgets::{
+        BODY_SIZE, hint, link_button, note, secondary_button, secondary_button_maybe,
+    };
 
     pub fn actions(app: &App) -> Element<'_, Message> {
         let l = &app.l;
         let state = &app.pdf;
         let mut c = Column::new().spacing(10);
         let mut buttons = row![].spacing(12).align_y(Alignment::Center);
+        // The buttons stay while the copy is made (disabled), so the one with focus keeps it.
+        let idle = |m: PdfMessage| (!state.busy).then(|| pdf_msg(m));
+        buttons = buttons
+            .push(secondary_button_maybe(
+                l.t("pdf-export-button"),
+                idle(PdfMessage::Export),
+            ))
+            .push(secondary_button_maybe(
+                l.t("pdf-print-button"),
+                idle(PdfMessage::Print),
+            ));
         if state.busy {
             buttons = buttons.push(text(l.t("pdf-working")).size(BODY_SIZE));
-        } else {
-            buttons = buttons
-                .push(secondary_button(
-                    l.t("pdf-export-button"),
-                    pdf_msg(PdfMessage::Export),
-                ))
-                .push(secondary_button(
-                    l.t("pdf-print-button"),
-                    pdf_msg(PdfMessage::Print),
-                ));
         }
         if let Some(path) = &state.last {
             buttons = buttons.push(link_button(
@@ -354,11 +357,10 @@ pub mod view {
                 } else {
                     p.name.clone()
                 };
-                list = list.push(
-                    button(text(label).size(BODY_SIZE))
-                        .style(button::text)
-                        .on_press(pdf_msg(PdfMessage::PrintTo(p.name.clone()))),
-                );
+                list = list.push(link_button(
+                    label,
+                    pdf_msg(PdfMessage::PrintTo(p.name.clone())),
+                ));
             }
             c = c
                 .push(list)

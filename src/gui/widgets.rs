@@ -4,6 +4,7 @@
 use iced::widget::{button, column, container, radio, row, space, text, text_input};
 use iced::{Element, Length, Theme};
 
+use super::focus::focusable;
 use super::picker::{self, MAX_SHOWN};
 use super::{App, FONT_BOLD_FACE, Message, theme};
 use crate::designation::{Field, Problem, Severity};
@@ -12,6 +13,8 @@ pub const TITLE_SIZE: f32 = 28.0;
 pub const HEADING_SIZE: f32 = 20.0;
 pub const BODY_SIZE: f32 = 16.0;
 pub const SMALL_SIZE: f32 = 14.0;
+/// The widest a choice list grows.
+const PICKER_WIDTH: f32 = 480.0;
 
 pub fn title(s: String) -> Element<'static, Message> {
     text(s).size(TITLE_SIZE).font(FONT_BOLD_FACE).into()
@@ -35,26 +38,94 @@ pub fn hint(s: String) -> Element<'static, Message> {
 }
 
 pub fn primary_button(label: String, on_press: Message) -> Element<'static, Message> {
-    button(text(label).size(BODY_SIZE).font(FONT_BOLD_FACE))
-        .padding([10, 24])
-        .on_press(on_press)
-        .into()
+    focusable(
+        button(text(label).size(BODY_SIZE).font(FONT_BOLD_FACE))
+            .padding([10, 24])
+            .on_press(on_press.clone()),
+        Some(on_press),
+    )
+    .into()
+}
+
+/// The main button, disabled (shown, reachable, doing nothing) without a message.
+pub fn primary_button_maybe(label: String, on_press: Option<Message>) -> Element<'static, Message> {
+    focusable(
+        button(text(label).size(BODY_SIZE).font(FONT_BOLD_FACE))
+            .padding([10, 24])
+            .on_press_maybe(on_press.clone()),
+        on_press,
+    )
+    .into()
+}
+
+/// The main button with an id, so the application can give it focus.
+pub fn primary_button_with_id(
+    label: String,
+    on_press: Message,
+    id: &'static str,
+) -> Element<'static, Message> {
+    focusable(
+        button(text(label).size(BODY_SIZE).font(FONT_BOLD_FACE))
+            .padding([10, 24])
+            .on_press(on_press.clone()),
+        Some(on_press),
+    )
+    .id(id)
+    .into()
 }
 
 pub fn secondary_button(label: String, on_press: Message) -> Element<'static, Message> {
-    button(text(label).size(BODY_SIZE))
-        .padding([8, 16])
-        .style(button::secondary)
-        .on_press(on_press)
-        .into()
+    focusable(
+        button(text(label).size(BODY_SIZE))
+            .padding([8, 16])
+            .style(button::secondary)
+            .on_press(on_press.clone()),
+        Some(on_press),
+    )
+    .into()
+}
+
+/// A secondary button with an id, so the application can give it focus.
+pub fn secondary_button_with_id(
+    label: String,
+    on_press: Message,
+    id: &'static str,
+) -> Element<'static, Message> {
+    focusable(
+        button(text(label).size(BODY_SIZE))
+            .padding([8, 16])
+            .style(button::secondary)
+            .on_press(on_press.clone()),
+        Some(on_press),
+    )
+    .id(id)
+    .into()
+}
+
+/// A secondary button that may be disabled (shown, reachable, doing nothing).
+pub fn secondary_button_maybe(
+    label: String,
+    on_press: Option<Message>,
+) -> Element<'static, Message> {
+    focusable(
+        button(text(label).size(BODY_SIZE))
+            .padding([8, 16])
+            .style(button::secondary)
+            .on_press_maybe(on_press.clone()),
+        on_press,
+    )
+    .into()
 }
 
 pub fn link_button(label: String, on_press: Message) -> Element<'static, Message> {
-    button(text(label).size(BODY_SIZE))
-        .padding([4, 0])
-        .style(button::text)
-        .on_press(on_press)
-        .into()
+    focusable(
+        button(text(label).size(BODY_SIZE))
+            .padding([4, 2])
+            .style(button::text)
+            .on_press(on_press.clone()),
+        Some(on_press),
+    )
+    .into()
 }
 
 /// The problems of one field, from the last Continuer and from the ministry's refusal.
@@ -96,12 +167,15 @@ fn problem_text(severity: Severity, message: String) -> Element<'static, Message
 }
 
 /// Label, "(facultatif)", hint and problems of a field, in the order people read them.
+///
+/// One element whatever it holds, so the input after it keeps its place in the widget tree
+/// (iced keeps focus by position) when a problem appears or goes.
 fn label_block(
     app: &App,
     field: Field,
     optional: bool,
     hint_id: Option<&str>,
-) -> Vec<Element<'static, Message>> {
+) -> Element<'static, Message> {
     let mut label = app.l.t(field.label_id());
     if optional {
         label = format!("{label} {}", app.l.t("optional"));
@@ -113,10 +187,11 @@ fn label_block(
     for (severity, message) in field_messages(app, field) {
         parts.push(problem_text(severity, message));
     }
-    parts
+    column(parts).spacing(4).width(Length::Fill).into()
 }
 
-/// A text field of the current step.
+/// A text field of the current step, as wide as `width`; its label, hint and messages wrap
+/// within that width instead of squeezing a neighbour.
 pub fn text_field(
     app: &App,
     field: Field,
@@ -128,18 +203,25 @@ pub fn text_field(
         .wizard()
         .map(|w| field.get(w.draft()))
         .unwrap_or_default();
-    let mut parts = label_block(app, field, optional, hint_id);
-    parts.push(
+    // Enter in the username runs the look-up (the details come from it); elsewhere, Continuer.
+    let submit = if field == Field::ManagerUsername {
+        Message::LookUp
+    } else {
+        Message::Continue
+    };
+    column![
+        label_block(app, field, optional, hint_id),
         text_input("", &value)
             .id(field.path())
             .on_input(move |s| Message::Edit(field, s))
-            .on_submit(Message::Continue)
+            .on_submit(submit)
             .padding(8)
             .size(BODY_SIZE)
-            .width(width)
-            .into(),
-    );
-    column(parts).spacing(4).into()
+            .width(Length::Fill),
+    ]
+    .spacing(4)
+    .width(width)
+    .into()
 }
 
 /// A read-only line: label and value (or "à confirmer").
@@ -169,7 +251,7 @@ pub fn picker_field(
         Some(p) => p.query.clone(),
         None => picker::current_label(field, d, app.refs, &app.l),
     };
-    let mut parts = label_block(app, field, optional, hint_id);
+    let mut parts = vec![label_block(app, field, optional, hint_id)];
     let placeholder = app.l.t(if picker::is_short(field) {
         "picker-placeholder-short"
     } else {
@@ -182,7 +264,7 @@ pub fn picker_field(
             .on_submit(Message::PickerSubmit(field))
             .padding(8)
             .size(BODY_SIZE)
-            .width(Length::Fixed(480.0))
+            .width(Length::Fill)
             .into(),
     );
     if picker::is_short(field) {
@@ -211,7 +293,11 @@ pub fn picker_field(
     } else if let Some(p) = open {
         parts.push(match_list(app, field, &p.query, p.highlight));
     }
-    column(parts).spacing(4).into()
+    column(parts)
+        .spacing(4)
+        .width(Length::Fill)
+        .max_width(PICKER_WIDTH)
+        .into()
 }
 
 /// The matches under a long list's input, the highlighted one in the primary style.
@@ -235,7 +321,7 @@ fn match_list(app: &App, field: Field, query: &str, highlight: usize) -> Element
     });
     container(column(items).spacing(2))
         .padding(4)
-        .width(Length::Fixed(480.0))
+        .width(Length::Fill)
         .style(container::bordered_box)
         .into()
 }
@@ -248,12 +334,16 @@ pub fn error_summary(app: &App, problems: &[Problem]) -> Option<Element<'static,
     }
     let mut lines: Vec<Element<'static, Message>> = vec![heading(app.l.t("error-summary-title"))];
     for p in errors {
+        let go = Message::FocusField(p.field);
         lines.push(
-            button(text(app.l.problem(p)).size(BODY_SIZE).style(text::danger))
-                .padding([2, 0])
-                .style(button::text)
-                .on_press(Message::FocusField(p.field))
-                .into(),
+            focusable(
+                button(text(app.l.problem(p)).size(BODY_SIZE).style(text::danger))
+                    .padding([2, 2])
+                    .style(button::text)
+                    .on_press(go.clone()),
+                Some(go),
+            )
+            .into(),
         );
     }
     Some(

@@ -76,13 +76,23 @@ pub fn drive(app: &mut App, task: Task<Message>, effects: &mut Effects) {
         let Some(stream) = iced_runtime::task::into_stream(task) else {
             continue;
         };
-        let actions: Vec<Action<Message>> = runtime.block_on(stream.collect());
-        for action in actions {
-            match action {
-                Action::Output(m) => pending.push(app.update(m)),
-                Action::Window(_) => effects.window_closed = true,
-                _ => {}
+        // Widget operations (focus, scrolling) need a real window: they are dropped as they
+        // come, which also ends the tasks waiting for their answer (as a closed window would).
+        let (messages, closed) = runtime.block_on(async {
+            let mut stream = std::pin::pin!(stream);
+            let (mut messages, mut closed) = (Vec::new(), false);
+            while let Some(action) = stream.next().await {
+                match action {
+                    Action::Output(m) => messages.push(m),
+                    Action::Window(_) => closed = true,
+                    _ => {}
+                }
             }
+            (messages, closed)
+        });
+        effects.window_closed |= closed;
+        for m in messages {
+            pending.push(app.update(m));
         }
     }
 }

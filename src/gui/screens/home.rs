@@ -6,10 +6,10 @@ use iced::{Alignment, Element, Length};
 
 use super::widgets::{
     BODY_SIZE, SMALL_SIZE, heading, hint, link_button, note, paragraph, primary_button,
-    secondary_button, title,
+    primary_button_with_id, secondary_button, secondary_button_with_id, title,
 };
-use crate::designation::{FormKind, Step};
-use crate::gui::{App, Confirm, DraftMessage, FONT_BOLD_FACE, Message};
+use crate::designation::{FormKind, STEP_COUNT, Step};
+use crate::gui::{App, CONFIRM_YES, Confirm, DraftMessage, FONT_BOLD_FACE, HOME_PRIMARY, Message};
 use crate::store::{DraftFilter, DraftSummary};
 
 fn drafts(m: DraftMessage) -> Message {
@@ -36,14 +36,21 @@ pub fn view(app: &App) -> Element<'_, Message> {
             ),
             false,
         ));
-        page = page.push(primary_button(
+        page = page.push(primary_button_with_id(
             l.t("home-resume-button"),
             drafts(DraftMessage::Open(offer.id)),
+            HOME_PRIMARY,
         ));
     }
+    // The main action has focus when the screen opens: "Reprendre" if offered, else this.
+    let new = if app.drafts.resume.is_some() {
+        primary_button(l.t("home-new"), Message::NewDesignation)
+    } else {
+        primary_button_with_id(l.t("home-new"), Message::NewDesignation, HOME_PRIMARY)
+    };
     page = page.push(
         row![
-            primary_button(l.t("home-new"), Message::NewDesignation),
+            new,
             secondary_button(l.t("home-import"), drafts(DraftMessage::Import)),
         ]
         .spacing(12),
@@ -84,15 +91,20 @@ fn drafts_list(app: &App) -> Element<'_, Message> {
 /// One draft: name, form, step, status, last change; its actions, or the delete question.
 fn draft_row<'a>(app: &'a App, s: &'a DraftSummary) -> Element<'a, Message> {
     let l = &app.l;
+    // "Formulaire organisme · étape 2 sur 5 · brouillon": the step by its number, since its
+    // title ("Organisme") would repeat the form's name.
     let kind = match s.form_kind {
-        Some(FormKind::Municipality) => l.t("kind-municipality"),
-        Some(FormKind::Organization) => l.t("kind-organization"),
+        Some(FormKind::Municipality) => l.t("draft-form-municipality"),
+        Some(FormKind::Organization) => l.t("draft-form-organization"),
         None => l.t("draft-kind-unknown"),
     };
-    let step = if s.step.is_question() || s.step == Step::Review {
-        l.t(s.step.title_id())
-    } else {
-        String::new()
+    let step = match s.step.number() {
+        Some(number) if s.step.is_question() => l.t_args(
+            "draft-at-step",
+            &[("number", number.into()), ("count", STEP_COUNT.into())],
+        ),
+        _ if s.step == Step::Review => l.t("draft-at-review"),
+        _ => String::new(),
     };
     let details = [kind, step, s.status.label(l)]
         .into_iter()
@@ -106,7 +118,11 @@ fn draft_row<'a>(app: &'a App, s: &'a DraftSummary) -> Element<'a, Message> {
     let actions: Element<'a, Message> = if app.drafts.confirm == Some(Confirm::Delete(s.id)) {
         row![
             text(l.t("draft-delete-question")).size(BODY_SIZE),
-            secondary_button(l.t("draft-delete-yes"), drafts(DraftMessage::Delete(s.id))),
+            secondary_button_with_id(
+                l.t("draft-delete-yes"),
+                drafts(DraftMessage::Delete(s.id)),
+                CONFIRM_YES
+            ),
             link_button(l.t("cancel"), drafts(DraftMessage::CancelConfirm)),
         ]
         .spacing(12)
@@ -165,12 +181,13 @@ fn trash(app: &App) -> Element<'_, Message> {
         ));
         c = c.push(
             row![
-                secondary_button(
+                secondary_button_with_id(
                     l.t("import-replace"),
                     drafts(DraftMessage::ImportAs(
                         path.clone(),
                         crate::store::OnConflict::Replace
                     )),
+                    CONFIRM_YES,
                 ),
                 secondary_button(
                     l.t("import-keep-both"),
@@ -222,7 +239,11 @@ fn trash(app: &App) -> Element<'_, Message> {
         c = c.push(
             row![
                 text(l.t("trash-empty-question")).size(BODY_SIZE),
-                secondary_button(l.t("trash-empty-yes"), drafts(DraftMessage::EmptyTrash)),
+                secondary_button_with_id(
+                    l.t("trash-empty-yes"),
+                    drafts(DraftMessage::EmptyTrash),
+                    CONFIRM_YES
+                ),
                 link_button(l.t("cancel"), drafts(DraftMessage::CancelConfirm)),
             ]
             .spacing(12)

@@ -12,7 +12,7 @@ use iced::widget::{button, column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Theme};
 
 use super::widgets::{self, BODY_SIZE};
-use super::{App, FONT_BOLD_FACE, Message, Screen, theme};
+use super::{App, FONT_BOLD_FACE, Message, Screen, focus, theme};
 use crate::designation::Step;
 use crate::i18n::Lang;
 
@@ -33,17 +33,24 @@ pub fn view(app: &App) -> Element<'_, Message> {
     let page = container(container(page).max_width(PAGE_WIDTH).padding([24, 32]))
         .width(Length::Fill)
         .center_x(Length::Fill);
-    let body: Element<'_, Message> = scrollable(page).height(Length::Fill).into();
-    let body = if app.help_open {
-        row![body, help::view(app)].height(Length::Fill).into()
+    let body = scrollable(page)
+        .id(focus::PAGE)
+        .height(Length::Fill)
+        .width(Length::Fill);
+    // Every part keeps its place whether it shows or not (the notice, the help panel): iced
+    // keeps focus, cursors and the scroll offset by position in the widget tree.
+    let help: Element<'_, Message> = if app.help_open {
+        help::view(app)
     } else {
-        body
+        space::horizontal().width(0).into()
     };
-    let mut layout = column![header(app)];
-    if let Some(notice) = &app.notice {
-        layout = layout.push(container(widgets::note(notice.clone(), true)).padding([8, 16]));
-    }
-    layout.push(body).into()
+    let notice: Element<'_, Message> = match &app.notice {
+        Some(notice) => container(widgets::note(notice.clone(), true))
+            .padding([8, 16])
+            .into(),
+        None => space::horizontal().height(0).into(),
+    };
+    column![header(app), notice, row![body, help].height(Length::Fill)].into()
 }
 
 /// The dark-blue band: the application's name, the language switch and the help button.
@@ -53,7 +60,7 @@ fn header(app: &App) -> Element<'_, Message> {
         Lang::En => Lang::Fr,
     };
     let band_button = |label: String, message: Message| {
-        button(text(label).size(BODY_SIZE).color(iced::Color::WHITE))
+        let b = button(text(label).size(BODY_SIZE).color(iced::Color::WHITE))
             .padding([6, 12])
             .style(|_t: &Theme, status| button::Style {
                 background: matches!(status, button::Status::Hovered | button::Status::Pressed)
@@ -66,7 +73,9 @@ fn header(app: &App) -> Element<'_, Message> {
                 },
                 ..button::Style::default()
             })
-            .on_press(message)
+            .on_press(message.clone());
+        // White on the dark band (contrast 12:1).
+        focus::focusable(b, Some(message)).ring(focus::Ring::Fixed(iced::Color::WHITE))
     };
     let content = row![
         text(app.l.t("app-name"))

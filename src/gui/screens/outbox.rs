@@ -1,11 +1,13 @@
 //! "File d'envoi": what waits, what was refused and why, when the next try is; "Envoyer maintenant".
 
 use fluent_bundle::FluentValue;
-use iced::widget::{Column, button, column, container, row, text};
+use iced::widget::{Column, column, container, row, text};
 use iced::{Alignment, Element, Length};
 use time::OffsetDateTime;
 
-use super::widgets::{BODY_SIZE, heading, hint, link_button, note, paragraph, title};
+use super::widgets::{
+    BODY_SIZE, heading, hint, link_button, note, paragraph, primary_button_maybe, title,
+};
 use crate::designation::{Designation, Status};
 use crate::gui::{App, FONT_BOLD_FACE, Message};
 use crate::i18n::Localizer;
@@ -28,13 +30,10 @@ pub fn view(app: &App) -> Element<'_, Message> {
         page = page.push(link_button(l.t("settings-open"), Message::OpenSettings));
     }
     let waiting = s.waiting();
-    let send_now = button(
-        text(l.t("outbox-send-now"))
-            .size(BODY_SIZE)
-            .font(FONT_BOLD_FACE),
-    )
-    .padding([10, 24])
-    .on_press_maybe((waiting > 0 && s.client.is_some()).then_some(Message::SendNow));
+    let send_now = primary_button_maybe(
+        l.t("outbox-send-now"),
+        (waiting > 0 && s.client.is_some()).then_some(Message::SendNow),
+    );
     let mut actions = row![send_now].spacing(16).align_y(Alignment::Center);
     if !s.in_flight.is_empty() {
         actions = actions.push(paragraph(l.t_args(

@@ -49,10 +49,7 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
         Step::Confirmed => {
             page = page.push(note(l.t("confirmed-thanks"), false));
             if let Some(receipt) = &d.receipt {
-                let date = receipt
-                    .recu_le
-                    .format(&time::format_description::well_known::Rfc3339)
-                    .unwrap_or_default();
+                let date = l.long_date_time(receipt.recu_le);
                 page = page.push(paragraph(l.t_args(
                     "confirmed-number",
                     &[
@@ -74,10 +71,6 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
             page = page.push(paragraph(l.t("refused-body")));
             page = page.push(secondary_button(l.t("refused-fix"), Message::Back));
         }
-    }
-    if w.step() != Step::Sending {
-        // A copy to keep or to sign by hand, also once sent (it then shows the numéro).
-        page = page.push(crate::gui::pdf::view::actions(app));
     }
     if w.step() != Step::Sending {
         // A copy to keep or to sign by hand, also once sent (it then shows the numéro).

@@ -4,7 +4,7 @@
 use iced::widget::{Column, column, container, row, text};
 use iced::{Alignment, Element, Length};
 
-use super::widgets::{BODY_SIZE, heading, link_button, note, paragraph, primary_button, title};
+use super::widgets::{BODY_SIZE, heading, link_button, note, primary_button_with_id, title};
 use crate::designation::{Field, Severity, Step, validate};
 use crate::gui::{App, Message, picker};
 use crate::wizard::Wizard;
@@ -61,10 +61,15 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
                 .style(crate::gui::widgets::card),
         );
     }
-    page = page.push(paragraph(l.t("review-nothing-sent")));
     page = page.push(crate::gui::pdf::view::actions(app));
-    page.push(primary_button(l.t("submit"), Message::Submit))
-        .into()
+    // What sending does, said right before the button that does it.
+    page = page.push(note(l.t("review-what-sending-does"), false));
+    page.push(primary_button_with_id(
+        l.t("submit"),
+        Message::Submit,
+        crate::gui::SUBMIT_BUTTON,
+    ))
+    .into()
 }
 
 /// Fields that belong to this designation (the other kind's category and the code stay in

@@ -1,12 +1,12 @@
 //! The question steps: choice of form, organisme, demandeur, gestionnaire.
 
 use fluent_bundle::FluentValue;
-use iced::widget::{Column, button, column, row, text};
+use iced::widget::{Column, column, container, row, space, text};
 use iced::{Alignment, Element, Length};
 
 use super::widgets::{
     BODY_SIZE, error_summary, hint, link_button, paragraph, picker_field, primary_button,
-    read_only, text_field, title,
+    read_only, secondary_button_maybe, text_field, title,
 };
 use crate::designation::Field;
 use crate::designation::{FormKind, STEP_COUNT, Step};
@@ -33,14 +33,16 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
         )));
     }
     page = page.push(title(l.t(step.title_id())));
-    if let Some(at) = app.drafts.saved_at {
-        page = page.push(hint(
-            l.t_args("saved-at", &[("time", l.time_of_day(at).into())]),
-        ));
-    }
-    if let Some(summary) = error_summary(app, w.problems()) {
-        page = page.push(summary);
-    }
+    // The saved line and the error summary always hold their place (empty when there is
+    // nothing to say): iced keeps a field's focus by its position in the widget tree, and a
+    // line appearing above the fields would take the focus away in mid-word.
+    let saved = app
+        .drafts
+        .saved_at
+        .map(|at| l.t_args("saved-at", &[("time", l.time_of_day(at).into())]))
+        .unwrap_or_default();
+    page = page.push(hint(saved));
+    page = page.push(slot(error_summary(app, w.problems())));
     let fields = match step {
         Step::Choice => choice(app, w),
         Step::Organization => organization(app, w),
@@ -54,6 +56,22 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
         "continue"
     };
     page.push(primary_button(l.t(continue_label), Message::Continue))
+        .into()
+}
+
+/// A place in the page that is always there, filled or not.
+fn slot(content: Option<Element<'_, Message>>) -> Element<'_, Message> {
+    container(content.unwrap_or_else(|| space::horizontal().height(0).into()))
+        .width(Length::Fill)
+        .into()
+}
+
+/// Fields side by side when the page is wide enough, one under the other otherwise.
+fn pair<'a>(first: Element<'a, Message>, second: Element<'a, Message>) -> Element<'a, Message> {
+    row![first, second]
+        .spacing(16)
+        .wrap()
+        .vertical_spacing(22)
         .into()
 }
 
@@ -79,11 +97,10 @@ fn organization<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
     let mut c = column![
         paragraph(app.l.t("organization-intro")),
         text_field(app, Field::OrgName, false, None, WIDE),
-        row![
+        pair(
             text_field(app, Field::CivicNumber, true, None, NARROW),
             text_field(app, Field::Street, false, None, Length::Fixed(360.0)),
-        ]
-        .spacing(16),
+        ),
         picker_field(app, Field::Municipality, false, Some("hint-municipality")),
         text_field(
             app,
@@ -120,7 +137,7 @@ fn requester(app: &App) -> Column<'_, Message> {
         text_field(app, Field::RequesterLastName, false, None, WIDE),
         text_field(app, Field::RequesterFirstName, false, None, WIDE),
         text_field(app, Field::RequesterFunction, false, None, WIDE),
-        row![
+        pair(
             text_field(
                 app,
                 Field::RequesterPhone,
@@ -135,8 +152,7 @@ fn requester(app: &App) -> Column<'_, Message> {
                 Some("hint-requester-extension"),
                 NARROW
             ),
-        ]
-        .spacing(16),
+        ),
         text_field(
             app,
             Field::RequesterEmail,
@@ -151,12 +167,9 @@ fn manager<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
     let l = &app.l;
     let m = &w.draft().manager;
     let search = if app.lookup_status == LookupStatus::Searching {
-        button(text(l.t("lookup-searching")).size(BODY_SIZE)).padding([8, 16])
+        secondary_button_maybe(l.t("lookup-searching"), None)
     } else {
-        button(text(l.t("lookup-button")).size(BODY_SIZE))
-            .padding([8, 16])
-            .style(iced::widget::button::secondary)
-            .on_press(Message::LookUp)
+        secondary_button_maybe(l.t("lookup-button"), Some(Message::LookUp))
     };
     let status: Option<Element<'a, Message>> = match &app.lookup_status {
         LookupStatus::Idle | LookupStatus::Searching | LookupStatus::Found => None,
@@ -180,12 +193,14 @@ fn manager<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
             Field::ManagerUsername,
             false,
             Some("hint-manager-username"),
-            NARROW
+            Length::Fixed(260.0)
         ),
         search,
     ]
     .spacing(12)
-    .align_y(Alignment::End);
+    .align_y(Alignment::End)
+    .wrap()
+    .vertical_spacing(8);
     let to_confirm = l.t("to-confirm");
     let shown = |value: &str| {
         if m.confirmed {
@@ -203,9 +218,11 @@ fn manager<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
         read_only(l.t("field-manager-email"), shown(&m.email)),
     ]
     .spacing(6);
-    let mut c = column![paragraph(l.t("manager-intro")), username];
-    if let Some(status) = status {
-        c = c.push(status);
-    }
-    c.push(details).push(hint(l.t("manager-modify")))
+    column![
+        paragraph(l.t("manager-intro")),
+        username,
+        slot(status),
+        details,
+        hint(l.t("manager-modify"))
+    ]
 }
