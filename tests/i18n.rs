@@ -156,7 +156,7 @@ fn problems_read_as_sentences_with_their_arguments() {
     );
     let en = Localizer::new(Lang::En).problem(&p);
     assert!(
-        en.starts_with("Name of the organization must be at most 150"),
+        en.starts_with("Write at most 150 characters in \"Name of the organization\""),
         "{en}"
     );
     assert!(!fr.contains('\u{2068}'), "no Unicode isolation marks");
