@@ -184,36 +184,15 @@ impl Settings {
             .map(str::to_string)
     }
 
-    /// Writes the settings atomically (a temporary file renamed over the old one), readable
-    /// only by the user: later versions keep a token here.
+    /// Writes the settings atomically and durably ([`crate::fsutil::write_atomic`]), readable
+    /// only by the user: the file may hold the ministry's token.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let text = toml::to_string(self).map_err(std::io::Error::other)?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            crate::fsutil::create_private_dir(dir)?;
         }
-        let tmp = path.with_extension("toml.tmp");
-        write_private(&tmp, text.as_bytes())?;
-        std::fs::rename(&tmp, path)
+        crate::fsutil::write_atomic(path, text.as_bytes(), crate::fsutil::Access::Private)
     }
-}
-
-#[cfg(unix)]
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-#[cfg(not(unix))]
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    std::fs::write(path, bytes)
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@
 //! its password is asked for each time it is unlocked, never stored.
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use der::asn1::{SetOfVec, Utf8StringRef};
@@ -30,6 +29,7 @@ use x509_cert::serial_number::SerialNumber;
 use x509_cert::time::{Time, Validity};
 
 use crate::designation::Designation;
+use crate::fsutil::Access;
 
 /// The folder of the signing identity inside the data directory.
 pub const IDENTITY_DIR: &str = "identite";
@@ -653,7 +653,7 @@ impl IdentityStore {
         self.ensure_dir()?;
         write_private(&key_path, identity.key_pkcs8_pem()?.as_bytes())?;
         let pem = identity.chain[0].to_pem(LineEnding::LF).map_err(crypto)?;
-        write_file(&cert_path, pem.as_bytes(), false)?;
+        write_file(&cert_path, pem.as_bytes(), Access::Shared)?;
         Ok(identity)
     }
 
@@ -707,7 +707,11 @@ impl IdentityStore {
         for cert in identity.chain() {
             pem.push_str(&cert.to_pem(LineEnding::LF).map_err(crypto)?);
         }
-        write_file(&self.dir.join(P12_CERTS_FILE), pem.as_bytes(), false)?;
+        write_file(
+            &self.dir.join(P12_CERTS_FILE),
+            pem.as_bytes(),
+            Access::Shared,
+        )?;
         Ok(identity.info())
     }
 
@@ -767,34 +771,16 @@ fn read_certificates(path: &Path) -> Result<Vec<Certificate>, IdentityError> {
     })
 }
 
-/// A key file: created with mode 0600 before anything is written into it.
+/// A key file (or the organisation's PKCS #12): readable by the user only from its creation on.
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), IdentityError> {
-    write_file(path, bytes, true)
+    write_file(path, bytes, Access::Private)
 }
 
-/// Writes through a temporary file renamed into place, so a crash leaves the old file whole.
-fn write_file(path: &Path, bytes: &[u8], private: bool) -> Result<(), IdentityError> {
-    let io = |source| IdentityError::Io {
+/// Writes atomically and durably ([`crate::fsutil::write_atomic`]), so a crash leaves the old
+/// file whole. Certificates are public: they keep ordinary permissions (the folder is private).
+fn write_file(path: &Path, bytes: &[u8], access: Access) -> Result<(), IdentityError> {
+    crate::fsutil::write_atomic(path, bytes, access).map_err(|source| IdentityError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    let tmp = path.with_extension("tmp");
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(if private { 0o600 } else { 0o644 });
-    }
-    let mut file = options.open(&tmp).map_err(io)?;
-    #[cfg(unix)]
-    if private {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(io)?;
-    }
-    file.write_all(bytes).map_err(io)?;
-    file.sync_all().map_err(io)?;
-    drop(file);
-    std::fs::rename(&tmp, path).map_err(io)
+    })
 }

@@ -253,29 +253,11 @@ pub fn default_file_name(d: &Designation, date: time::Date) -> String {
     }
 }
 
-/// Writes a file through a temporary sibling renamed into place, so that a failed write never
-/// leaves half a PDF where a good one was.
+/// Writes the copy where the user chose, atomically and durably ([`crate::fsutil::write_atomic`]):
+/// a failed write never leaves half a PDF where a good one was. The copy is made to be handed on
+/// (sent, printed, put on a shared drive), so it keeps the ordinary permissions of a new file.
 pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    crate::fsutil::write_atomic(path, bytes, crate::fsutil::Access::Shared)
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 use super::error::file_name;
-use super::fsutil::{move_file, write_atomic};
 use super::{DraftStore, ReadProblem, UnreadableDraft};
+use crate::fsutil::{Access, move_file, write_atomic};
 
 impl DraftStore {
     /// Moves an unreadable file of the drafts folder to quarantine, with a note of why.
@@ -51,7 +51,7 @@ impl DraftStore {
         let _ = write_atomic(
             &target.with_file_name(format!("{}.txt", file_name(&target))),
             note.as_bytes(),
-            true,
+            Access::Private,
         );
         Some(target)
     }

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 use super::error::ReadProblem;
-use super::fsutil::TEMP_PREFIX;
 use super::summary::DraftSummary;
 use crate::designation::{self, Designation};
+use crate::fsutil::TEMP_PREFIX;
 use crate::reference::Reference;
 
 /// No draft comes near this size (a full one is about 2 KB); a bigger file is not a draft, and
