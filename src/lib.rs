@@ -9,6 +9,7 @@ mod cli_pdf;
 pub mod clock;
 pub mod designation;
 pub mod dialogs;
+pub mod file_name;
 pub mod fsutil;
 pub mod gui;
 pub mod i18n;

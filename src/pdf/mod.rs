@@ -36,7 +36,7 @@ pub use sign::SignError;
 
 use crate::designation::Designation;
 use crate::i18n::{Lang, Localizer};
-use crate::reference::{Reference, fold};
+use crate::reference::Reference;
 
 /// The paper size of the copy: US Letter (as used in Québec) unless A4 is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -227,30 +227,10 @@ fn tidy_info(
     Ok(())
 }
 
-/// The file name offered when saving: `designation-<organisme>-<date>.pdf`, in plain ASCII.
+/// The file name offered when saving: `designation-<organisme>-<date>.pdf`, in plain ASCII
+/// ([`crate::file_name`], the same rule as an exported draft).
 pub fn default_file_name(d: &Designation, date: time::Date) -> String {
-    let folded = fold(&d.organization.name);
-    let mut slug = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let mut slug: String = slug.trim_end_matches('-').chars().take(60).collect();
-    slug = slug.trim_end_matches('-').to_string();
-    let date = format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    );
-    if slug.is_empty() {
-        format!("designation-{date}.pdf")
-    } else {
-        format!("designation-{slug}-{date}.pdf")
-    }
+    crate::file_name::designation_file_name(&d.organization.name, date, "pdf")
 }
 
 /// Writes the copy where the user chose, atomically and durably ([`crate::fsutil::write_atomic`]):
