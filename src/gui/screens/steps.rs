@@ -44,7 +44,7 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
     let fields = match step {
         Step::Choice => choice(app, w),
         Step::Organization => organization(app, w),
-        Step::Requester => requester(app),
+        Step::Requester => requester(app, w),
         _ => manager(app, w),
     };
     page = page.push(fields.spacing(22));
@@ -58,16 +58,27 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
 }
 
 fn choice<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
+    let d = w.draft();
     let mut c = column![
         paragraph(app.l.t("choice-intro")),
-        picker_field(app, Field::FormKind, false, None),
+        picker_field(app, Field::FormKind, Field::FormKind.is_optional(d), None),
     ];
-    match w.draft().form.kind {
+    match d.form.kind {
         Some(FormKind::Municipality) => {
-            c = c.push(picker_field(app, Field::MunicipalCategory, false, None));
+            c = c.push(picker_field(
+                app,
+                Field::MunicipalCategory,
+                Field::MunicipalCategory.is_optional(d),
+                None,
+            ));
         }
         Some(FormKind::Organization) => {
-            c = c.push(picker_field(app, Field::OrganizationCategory, false, None));
+            c = c.push(picker_field(
+                app,
+                Field::OrganizationCategory,
+                Field::OrganizationCategory.is_optional(d),
+                None,
+            ));
         }
         None => {}
     }
@@ -78,34 +89,67 @@ fn organization<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
     let d = w.draft();
     let mut c = column![
         paragraph(app.l.t("organization-intro")),
-        text_field(app, Field::OrgName, false, None, WIDE),
+        text_field(
+            app,
+            Field::OrgName,
+            Field::OrgName.is_optional(d),
+            None,
+            WIDE
+        ),
         row![
-            text_field(app, Field::CivicNumber, true, None, NARROW),
-            text_field(app, Field::Street, false, None, Length::Fixed(360.0)),
+            text_field(
+                app,
+                Field::CivicNumber,
+                Field::CivicNumber.is_optional(d),
+                None,
+                NARROW
+            ),
+            text_field(
+                app,
+                Field::Street,
+                Field::Street.is_optional(d),
+                None,
+                Length::Fixed(360.0)
+            ),
         ]
         .spacing(16),
-        picker_field(app, Field::Municipality, false, Some("hint-municipality")),
+        picker_field(
+            app,
+            Field::Municipality,
+            Field::Municipality.is_optional(d),
+            Some("hint-municipality")
+        ),
         text_field(
             app,
             Field::PostalCode,
-            false,
+            Field::PostalCode.is_optional(d),
             Some("hint-postal-code"),
             NARROW
         ),
-        picker_field(app, Field::Region, true, Some("hint-region")),
+        picker_field(
+            app,
+            Field::Region,
+            Field::Region.is_optional(d),
+            Some("hint-region")
+        ),
         picker_field(
             app,
             Field::ProvincialRiding,
-            false,
+            Field::ProvincialRiding.is_optional(d),
             Some("hint-provincial-riding")
         ),
-        picker_field(app, Field::FederalRiding, false, None),
+        picker_field(
+            app,
+            Field::FederalRiding,
+            Field::FederalRiding.is_optional(d),
+            None
+        ),
     ];
-    if d.identification_code_applies() {
+    if Field::IdentificationCode.applies_to(d) {
         c = c.push(text_field(
             app,
             Field::IdentificationCode,
-            !d.requires_identification_code(),
+            Field::IdentificationCode.is_optional(d),
             Some("hint-identification-code"),
             NARROW,
         ));
@@ -113,25 +157,44 @@ fn organization<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
     c
 }
 
-fn requester(app: &App) -> Column<'_, Message> {
+fn requester<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
+    let d = w.draft();
     column![
         paragraph(app.l.t("hint-requester")),
-        picker_field(app, Field::Civility, false, None),
-        text_field(app, Field::RequesterLastName, false, None, WIDE),
-        text_field(app, Field::RequesterFirstName, false, None, WIDE),
-        text_field(app, Field::RequesterFunction, false, None, WIDE),
+        picker_field(app, Field::Civility, Field::Civility.is_optional(d), None),
+        text_field(
+            app,
+            Field::RequesterLastName,
+            Field::RequesterLastName.is_optional(d),
+            None,
+            WIDE
+        ),
+        text_field(
+            app,
+            Field::RequesterFirstName,
+            Field::RequesterFirstName.is_optional(d),
+            None,
+            WIDE
+        ),
+        text_field(
+            app,
+            Field::RequesterFunction,
+            Field::RequesterFunction.is_optional(d),
+            None,
+            WIDE
+        ),
         row![
             text_field(
                 app,
                 Field::RequesterPhone,
-                false,
+                Field::RequesterPhone.is_optional(d),
                 Some("hint-requester-phone"),
                 Length::Fixed(260.0)
             ),
             text_field(
                 app,
                 Field::RequesterExtension,
-                true,
+                Field::RequesterExtension.is_optional(d),
                 Some("hint-requester-extension"),
                 NARROW
             ),
@@ -140,7 +203,7 @@ fn requester(app: &App) -> Column<'_, Message> {
         text_field(
             app,
             Field::RequesterEmail,
-            false,
+            Field::RequesterEmail.is_optional(d),
             Some("hint-requester-email"),
             WIDE
         ),
@@ -149,7 +212,8 @@ fn requester(app: &App) -> Column<'_, Message> {
 
 fn manager<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
     let l = &app.l;
-    let m = &w.draft().manager;
+    let d = w.draft();
+    let m = &d.manager;
     let search = if app.lookup_status == LookupStatus::Searching {
         button(text(l.t("lookup-searching")).size(BODY_SIZE)).padding([8, 16])
     } else {
@@ -178,7 +242,7 @@ fn manager<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
         text_field(
             app,
             Field::ManagerUsername,
-            false,
+            Field::ManagerUsername.is_optional(d),
             Some("hint-manager-username"),
             NARROW
         ),
