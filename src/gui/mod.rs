@@ -300,7 +300,7 @@ impl App {
             }
             Message::SwitchLanguage(lang) => {
                 self.l = Localizer::new(lang);
-                self.settings.langue = Some(lang.code().to_string());
+                self.settings.langue = Some(lang);
                 self.notice = self.save_settings();
                 Task::none()
             }
