@@ -12,7 +12,7 @@ use crate::fsutil::{Access, move_file, write_atomic};
 impl DraftStore {
     /// Moves an unreadable file of the drafts folder to quarantine, with a note of why.
     pub(super) fn set_aside(&self, path: PathBuf, problem: ReadProblem) -> UnreadableDraft {
-        let moved_to = if self.is_read_only() || problem.is_newer_version() {
+        let moved_to = if self.is_read_only() || problem.keeps_file_in_place() {
             None
         } else {
             self.quarantine_file(&path, &problem)
