@@ -7,6 +7,7 @@
 pub mod cli;
 mod cli_pdf;
 pub mod clock;
+pub mod contact;
 pub mod designation;
 pub mod dialogs;
 pub mod file_name;

@@ -200,14 +200,9 @@ refused-fix = Correct the request
 help-title = Help
 help-how = Fill in each step, then click "Continue". Fields are required unless marked "(optional)". Before sending, a page shows all your answers; you can change each section.
 help-contact-title = To reach the Direction des infrastructures
-help-contact = Ministère des Affaires municipales, des Régions et de l'Occupation du territoire
-    Direction des infrastructures
-    Aile Chauveau, 2e étage
-    10, rue Pierre-Olivier-Chauveau
-    Québec (Québec) G1R 4J3
-    Telephone: 418 691-2005
-    Fax: 418 644-8957
-    Email: infrastructures@mamrot.gouv.qc.ca
+contact-phone = Telephone: { $value }
+contact-fax = Fax: { $value }
+contact-email = Email: { $value }
 help-keys-title = Keyboard
 help-keys = Tab and Shift+Tab: next or previous field
     Enter: Continue (or choose in a list)

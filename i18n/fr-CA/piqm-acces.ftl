@@ -200,14 +200,9 @@ refused-fix = Corriger la demande
 help-title = Aide
 help-how = Remplissez chaque étape puis cliquez sur « Continuer ». Les champs sont obligatoires, sauf ceux marqués « (facultatif) ». Avant l'envoi, une page vous montre toutes vos réponses ; vous pouvez modifier chaque section.
 help-contact-title = Pour joindre la Direction des infrastructures
-help-contact = Ministère des Affaires municipales, des Régions et de l'Occupation du territoire
-    Direction des infrastructures
-    Aile Chauveau, 2e étage
-    10, rue Pierre-Olivier-Chauveau
-    Québec (Québec) G1R 4J3
-    Téléphone : 418 691-2005
-    Télécopieur : 418 644-8957
-    Courriel : infrastructures@mamrot.gouv.qc.ca
+contact-phone = Téléphone : { $value }
+contact-fax = Télécopieur : { $value }
+contact-email = Courriel : { $value }
 help-keys-title = Clavier
 help-keys = Tab et Maj+Tab : champ suivant ou précédent
     Entrée : Continuer (ou choisir dans une liste)

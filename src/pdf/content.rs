@@ -44,6 +44,9 @@ pub(crate) struct Content {
     pub digital_title: String,
     pub digital_rows: Vec<Row>,
     pub digital_note: String,
+    /// Whom to call: the ministry's contact (`resources/contact.toml`), as in the help panel.
+    pub contact_title: String,
+    pub contact_lines: Vec<String>,
 }
 
 /// A date in words: "24 novembre 2026", "November 24, 2026".
@@ -280,6 +283,8 @@ pub(crate) fn build(
         digital_title: l.t("pdf-digital-title"),
         digital_rows,
         digital_note: l.t("pdf-digital-note"),
+        contact_title: l.t("help-contact-title"),
+        contact_lines: crate::contact::Contact::get().lines(l),
     }
 }
 

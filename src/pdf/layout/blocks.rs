@@ -242,7 +242,26 @@ pub(super) fn blocks(c: &Content, f: &Frame) -> Vec<Block> {
     out.extend(c.sections.iter().map(|s| section_block(s, f)));
     out.push(hand_block(c, f));
     out.push(digital_block(c, f));
+    out.push(contact_block(c, f));
     out
+}
+
+/// Whom to call, at the end: the heading, then the contact's lines in small grey type.
+fn contact_block(c: &Content, f: &Frame) -> Block {
+    let mut b = heading_block(&c.contact_title, f, BLUE);
+    b.keep_with_next = false;
+    let mut y = b.height;
+    for line in &c.contact_lines {
+        y += b.paragraph(
+            0.0,
+            y,
+            f.content_width,
+            line,
+            style(Weight::Regular, 8.5, MUTED),
+        );
+    }
+    b.height = y + ROW_GAP;
+    b
 }
 
 /// The red band of an incomplete draft, at the top of every page.
