@@ -7,8 +7,11 @@
 pub mod cli;
 mod cli_pdf;
 pub mod clock;
+pub mod contact;
 pub mod designation;
 pub mod dialogs;
+pub mod file_name;
+pub mod fsutil;
 pub mod gui;
 pub mod i18n;
 pub mod lookup;

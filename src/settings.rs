@@ -1,21 +1,40 @@
 //! The user's settings: a TOML file in the configuration folder that never fails to load.
 //!
-//! A missing file means defaults; a broken file or a broken value falls back to its default and
-//! is reported as a warning, so the application always starts.
+//! A missing file means defaults; a broken file falls back to the defaults, and a broken value to
+//! its own default, each reported as a warning, so the application always starts. The file is read
+//! through serde: each known key (under its French name or its English alias) is first taken as a
+//! raw TOML value, then turned into its type on its own, so one bad value never spoils the others;
+//! keys this version does not know are reported by `serde_ignored`.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::i18n::Lang;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// The largest settings file read: a real one is a few hundred bytes. Anything larger is not
+/// settings (a log written at the wrong place, a disk image): it is refused, not loaded in memory.
+pub const MAX_SETTINGS_BYTES: u64 = 64 * 1024;
+
+/// A theme the settings can force instead of following the system's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Theme {
+    #[serde(rename = "clair", alias = "light")]
+    Light,
+    #[serde(rename = "sombre", alias = "dark")]
+    Dark,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Settings {
-    /// "fr" or "en"; absent: the system's language if English, else French.
-    pub langue: Option<String>,
-    /// "clair" or "sombre"; absent (or anything else): follow the system.
-    pub theme: Option<String>,
+    /// `"fr"` or `"en"`; absent: the system's language if English, else French. A language this
+    /// version does not have is no error: it just does not apply.
+    #[serde(serialize_with = "lang_code", skip_serializing_if = "Option::is_none")]
+    pub langue: Option<Lang>,
+    /// `"clair"` or `"sombre"`; absent: follow the system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<Theme>,
     /// The base address of the ministry's intake service (`https://…`; `http://` only on this
     /// computer). `--endpoint` and `PIQM_ENDPOINT` override it. Absent: nothing is sent, the
     /// outbox keeps every designation.
@@ -27,19 +46,47 @@ pub struct Settings {
     pub jeton: Option<String>,
 }
 
-/// The keys of the file, each with the other names it is accepted under.
-const KEYS: [(&str, &[&str]); 4] = [
-    ("langue", &["language"]),
-    ("theme", &[]),
-    ("adresse_service", &["endpoint"]),
-    ("jeton", &["token"]),
-];
+/// The file as written, each known key still a raw value (aliases: the English names).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawSettings {
+    #[serde(alias = "language")]
+    langue: Option<toml::Value>,
+    theme: Option<toml::Value>,
+    #[serde(alias = "endpoint")]
+    adresse_service: Option<toml::Value>,
+    #[serde(alias = "token")]
+    jeton: Option<toml::Value>,
+}
+
+fn lang_code<S: Serializer>(lang: &Option<Lang>, s: S) -> Result<S::Ok, S::Error> {
+    match lang {
+        Some(lang) => s.serialize_str(lang.code()),
+        None => s.serialize_none(),
+    }
+}
+
+/// A language as text: a known code gives it, any other text gives none (no error).
+#[derive(Debug)]
+struct LangText(Option<Lang>);
+
+impl<'de> Deserialize<'de> for LangText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Ok(LangText(Lang::from_code(&code)))
+    }
+}
 
 /// Why the settings file was not (fully) used; the application goes on with defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SettingsWarning {
     /// The file exists but cannot be read: every setting has its default.
     Unreadable { path: PathBuf, reason: String },
+    /// Something other than a file is at that place (a folder, a pipe, a device): not read, so
+    /// that the application neither waits on it forever nor reads it without end.
+    NotAFile { path: PathBuf },
+    /// The file is larger than [`MAX_SETTINGS_BYTES`]: not read.
+    TooLarge { path: PathBuf },
     /// The file is not TOML: every setting has its default.
     Invalid { path: PathBuf, reason: String },
     /// A key this version does not know; ignored.
@@ -65,6 +112,17 @@ impl SettingsWarning {
                     ("reason", reason.clone().into()),
                 ],
             ),
+            SettingsWarning::NotAFile { path } => l.t_args(
+                "notice-settings-not-a-file",
+                &[("path", shown(path).into())],
+            ),
+            SettingsWarning::TooLarge { path } => l.t_args(
+                "notice-settings-too-large",
+                &[
+                    ("path", shown(path).into()),
+                    ("limit", (MAX_SETTINGS_BYTES / 1024).into()),
+                ],
+            ),
             SettingsWarning::UnknownKey { path, key } => l.t_args(
                 "notice-settings-unknown-key",
                 &[("path", shown(path).into()), ("key", key.clone().into())],
@@ -81,76 +139,118 @@ impl SettingsWarning {
     }
 }
 
+/// The text of the settings file, or why there is none to use. `Ok(None)`: no file (defaults,
+/// no warning).
+fn read_bounded(path: &Path) -> Result<Option<String>, SettingsWarning> {
+    let unreadable = |e: std::io::Error| SettingsWarning::Unreadable {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    };
+    // Looked at before opening: opening a named pipe for reading waits for a writer.
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(unreadable(e)),
+        Ok(meta) if !meta.is_file() => {
+            return Err(SettingsWarning::NotAFile {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(_) => {}
+    }
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    // Checked again on what was opened, in case the file was swapped in between.
+    if !file.metadata().map_err(unreadable)?.is_file() {
+        return Err(SettingsWarning::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_SETTINGS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_SETTINGS_BYTES {
+        return Err(SettingsWarning::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| SettingsWarning::Invalid {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })
+}
+
+/// Turns one raw value into its type; a value of the wrong kind is reported under `key` and
+/// gives `None` (the default).
+fn typed<T: serde::de::DeserializeOwned>(
+    raw: Option<toml::Value>,
+    key: &str,
+    path: &Path,
+    warnings: &mut Vec<SettingsWarning>,
+) -> Option<T> {
+    let value = raw?;
+    match value.try_into::<T>() {
+        Ok(v) => Some(v),
+        Err(e) => {
+            warnings.push(SettingsWarning::BadValue {
+                path: path.to_path_buf(),
+                key: key.to_string(),
+                reason: e.message().trim().to_string(),
+            });
+            None
+        }
+    }
+}
+
 impl Settings {
     /// The interface language these settings ask for.
     pub fn lang(&self) -> Option<Lang> {
-        self.langue.as_deref().and_then(Lang::from_code)
+        self.langue
     }
 
     /// The light or dark theme these settings force, if any.
     pub fn forced_dark(&self) -> Option<bool> {
-        match self.theme.as_deref() {
-            Some("sombre" | "dark") => Some(true),
-            Some("clair" | "light") => Some(false),
-            _ => None,
-        }
+        self.theme.map(|t| t == Theme::Dark)
     }
 
-    /// Reads the settings; never fails. Each key is read on its own: an unknown key or a
-    /// value of the wrong kind is reported and skipped, the others still apply.
+    /// Reads the settings; never fails, never waits on a pipe, never reads more than
+    /// [`MAX_SETTINGS_BYTES`]. Each key is read on its own: an unknown key or a value of the wrong
+    /// kind is reported and skipped, the others still apply.
     pub fn load(path: &Path) -> (Settings, Vec<SettingsWarning>) {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (Settings::default(), Vec::new());
-            }
-            Err(e) => {
-                let warning = SettingsWarning::Unreadable {
-                    path: path.to_path_buf(),
-                    reason: e.to_string(),
-                };
-                return (Settings::default(), vec![warning]);
-            }
+        let text = match read_bounded(path) {
+            Ok(Some(text)) => text,
+            Ok(None) => return (Settings::default(), Vec::new()),
+            Err(warning) => return (Settings::default(), vec![warning]),
         };
-        let table = match text.parse::<toml::Table>() {
-            Ok(table) => table,
-            Err(e) => {
+        let mut warnings = Vec::new();
+        let mut unknown = Vec::new();
+        let parsed = toml::Deserializer::parse(&text).map_err(|e| e.message().to_string());
+        let raw = parsed.and_then(|de| {
+            serde_ignored::deserialize(de, |key| unknown.push(key.to_string()))
+                .map_err(|e: toml::de::Error| e.message().to_string())
+        });
+        let raw: RawSettings = match raw {
+            Ok(raw) => raw,
+            // Not TOML, or one setting given twice (under both its names).
+            Err(reason) => {
                 let warning = SettingsWarning::Invalid {
                     path: path.to_path_buf(),
-                    reason: e.message().to_string(),
+                    reason,
                 };
                 return (Settings::default(), vec![warning]);
             }
         };
-        let mut settings = Settings::default();
-        let mut warnings = Vec::new();
-        for (key, value) in table {
-            let Some((name, _)) = KEYS
-                .iter()
-                .find(|(name, aliases)| *name == key || aliases.contains(&key.as_str()))
-            else {
-                warnings.push(SettingsWarning::UnknownKey {
-                    path: path.to_path_buf(),
-                    key,
-                });
-                continue;
-            };
-            let Some(text) = value.as_str().map(str::to_string) else {
-                warnings.push(SettingsWarning::BadValue {
-                    path: path.to_path_buf(),
-                    key,
-                    reason: format!("{} instead of text", value.type_str()),
-                });
-                continue;
-            };
-            let slot = match *name {
-                "langue" => &mut settings.langue,
-                "theme" => &mut settings.theme,
-                "adresse_service" => &mut settings.adresse_service,
-                _ => &mut settings.jeton,
-            };
-            *slot = Some(text);
-        }
+        warnings.extend(unknown.into_iter().map(|key| SettingsWarning::UnknownKey {
+            path: path.to_path_buf(),
+            key,
+        }));
+        let settings = Settings {
+            langue: typed::<LangText>(raw.langue, "langue", path, &mut warnings).and_then(|l| l.0),
+            theme: typed(raw.theme, "theme", path, &mut warnings),
+            adresse_service: typed(raw.adresse_service, "adresse_service", path, &mut warnings),
+            jeton: typed(raw.jeton, "jeton", path, &mut warnings),
+        };
         if let Some(address) = settings.adresse_service.as_deref()
             && let Err(e) = crate::submit::Endpoint::parse(address)
         {
@@ -184,36 +284,15 @@ impl Settings {
             .map(str::to_string)
     }
 
-    /// Writes the settings atomically (a temporary file renamed over the old one), readable
-    /// only by the user: later versions keep a token here.
+    /// Writes the settings atomically and durably ([`crate::fsutil::write_atomic`]), readable
+    /// only by the user: the file may hold the ministry's token.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let text = toml::to_string(self).map_err(std::io::Error::other)?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            crate::fsutil::create_private_dir(dir)?;
         }
-        let tmp = path.with_extension("toml.tmp");
-        write_private(&tmp, text.as_bytes())?;
-        std::fs::rename(&tmp, path)
+        crate::fsutil::write_atomic(path, text.as_bytes(), crate::fsutil::Access::Private)
     }
-}
-
-#[cfg(unix)]
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-#[cfg(not(unix))]
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    std::fs::write(path, bytes)
 }
 
 #[cfg(test)]
@@ -233,8 +312,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub").join("config.toml");
         let s = Settings {
-            langue: Some("en".into()),
-            theme: Some("sombre".into()),
+            langue: Some(Lang::En),
+            theme: Some(Theme::Dark),
             adresse_service: Some("https://piqm.example.gouv.qc.ca/api".into()),
             jeton: Some("secret".into()),
         };
@@ -293,5 +372,104 @@ mod tests {
             })
             .collect();
         assert_eq!(keys, ["unknown autre", "bad theme", "bad adresse_service"]);
+    }
+
+    fn warned_keys(w: &[SettingsWarning]) -> Vec<String> {
+        w.iter()
+            .map(|w| match w {
+                SettingsWarning::UnknownKey { key, .. } => format!("unknown {key}"),
+                SettingsWarning::BadValue { key, .. } => format!("bad {key}"),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_new_key_never_lands_in_the_token() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "nouvelle_cle = \"x\"\n[section]\ncle = 1\n").unwrap();
+        let (s, w) = Settings::load(&path);
+        assert_eq!(s, Settings::default(), "nothing went into the token");
+        assert_eq!(warned_keys(&w), ["unknown nouvelle_cle", "unknown section"]);
+    }
+
+    #[test]
+    fn typed_values_french_names_and_english_aliases() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "language = \"fr-CA\"\ntheme = \"light\"\ntoken = \" t \"\n",
+        )
+        .unwrap();
+        let (s, w) = Settings::load(&path);
+        assert_eq!(w, vec![]);
+        assert_eq!(s.lang(), Some(Lang::Fr));
+        assert_eq!(s.theme, Some(Theme::Light));
+        assert_eq!(s.forced_dark(), Some(false));
+        assert_eq!(s.token().as_deref(), Some("t"));
+        // Saved under the French names and values.
+        s.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("langue = \"fr\""), "{text}");
+        assert!(text.contains("theme = \"clair\""), "{text}");
+        assert!(text.contains("jeton = \" t \""), "{text}");
+        // A theme that is not one of the two falls back alone, with a warning naming it.
+        std::fs::write(&path, "theme = \"bleu\"\nlangue = \"en\"\n").unwrap();
+        let (s, w) = Settings::load(&path);
+        assert_eq!(s.theme, None);
+        assert_eq!(s.lang(), Some(Lang::En));
+        assert_eq!(warned_keys(&w), ["bad theme"]);
+        // One setting under both its names: the file is ambiguous, the defaults apply.
+        std::fs::write(&path, "jeton = \"a\"\ntoken = \"b\"\n").unwrap();
+        let (s, w) = Settings::load(&path);
+        assert_eq!(s, Settings::default());
+        assert!(matches!(w[..], [SettingsWarning::Invalid { .. }]), "{w:?}");
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let mut text = "langue = \"en\"\n".to_string();
+        text.push_str(&"# commentaire\n".repeat(6000));
+        assert!(text.len() as u64 > MAX_SETTINGS_BYTES);
+        std::fs::write(&path, &text).unwrap();
+        let (s, w) = Settings::load(&path);
+        assert_eq!(s, Settings::default());
+        assert_eq!(w, vec![SettingsWarning::TooLarge { path: path.clone() }]);
+        let l = crate::i18n::Localizer::new(Lang::Fr);
+        assert!(w[0].message(&l).contains("64"), "{}", w[0].message(&l));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_a_device_is_refused_without_waiting_or_reading_forever() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("config.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo (coreutils) runs");
+        assert!(made.success());
+        // Opening the pipe would wait for a writer forever: a thread keeps the test from hanging
+        // if it did.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || tx.send(Settings::load(&path)).unwrap());
+        let (s, w) = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("load returns at once");
+        assert_eq!(s, Settings::default());
+        assert_eq!(w, vec![SettingsWarning::NotAFile { path: fifo }]);
+        let (s, w) = Settings::load(Path::new("/dev/zero"));
+        assert_eq!(s, Settings::default());
+        assert!(matches!(w[..], [SettingsWarning::NotAFile { .. }]), "{w:?}");
+        let (_, w) = Settings::load(dir.path());
+        assert!(
+            matches!(w[..], [SettingsWarning::NotAFile { .. }]),
+            "a folder: {w:?}"
+        );
     }
 }

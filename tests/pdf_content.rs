@@ -82,6 +82,26 @@ fn every_label_and_value_is_there_with_its_accents() {
 }
 
 #[test]
+fn the_copy_ends_with_the_ministry_s_contact_as_in_the_help_panel() {
+    let d = example("municipalite.json");
+    for lang in [Lang::Fr, Lang::En] {
+        let exported = export(&d, lang, Paper::Letter);
+        let Some(text) = text_of(&exported.bytes, Some(exported.pages)) else {
+            return;
+        };
+        let l = piqm_acces::i18n::Localizer::new(lang);
+        let contact = piqm_acces::contact::Contact::get();
+        assert!(text.contains(&l.t("help-contact-title")), "{text}");
+        for line in contact.lines(&l) {
+            assert!(
+                text.contains(&line),
+                "{lang:?}: missing {line:?} in:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
 fn skipped_optional_answers_read_non_fourni_and_english_follows_the_language() {
     // The organisme example has no civic number and no extension for its requester.
     let d = example("organisme.json");

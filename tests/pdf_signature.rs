@@ -1,10 +1,11 @@
-//! The signature of the PDF copy, judged by real validators: poppler's pdfsig, pyHanko, qpdf.
+//! The signature of the PDF copy, judged by real validators (poppler's pdfsig, pyHanko, qpdf) and
+//! verified in-process (`common::verify`), so it is checked even where they are missing.
 
 mod common;
 
 use common::*;
 use piqm_acces::i18n::Lang;
-use piqm_acces::pdf::Paper;
+use piqm_acces::pdf::{self, ExportOptions, Identity, Paper};
 
 fn signed_copy() -> Vec<u8> {
     export(&example("municipalite.json"), Lang::Fr, Paper::Letter).bytes
@@ -19,16 +20,72 @@ fn pdfsig_says(bytes: &[u8]) -> Option<String> {
 
 /// The signed ranges `[0 a b len-b]` of the file.
 fn byte_range(bytes: &[u8]) -> [usize; 4] {
-    // Latin-1 keeps one char per byte, so positions in the text are offsets in the file.
-    let text: String = bytes.iter().map(|&b| char::from(b)).collect();
-    let at = text.find("/ByteRange").unwrap();
-    let open = at + text[at..].find('[').unwrap();
-    let close = open + text[open..].find(']').unwrap();
-    let numbers: Vec<usize> = text[open + 1..close]
-        .split_whitespace()
-        .map(|n| n.parse().unwrap())
-        .collect();
-    [numbers[0], numbers[1], numbers[2], numbers[3]]
+    verify::byte_range(bytes).unwrap()
+}
+
+/// The copy signed with the organisation's RSA 2048 certificate (tests/fixtures).
+fn rsa_signed_copy() -> Vec<u8> {
+    let p12 = std::fs::read(fixture("organisation-aes.p12")).unwrap();
+    let identity = Identity::from_pkcs12(&p12, "piqm-test").unwrap();
+    let options = ExportOptions {
+        paper: Paper::A4,
+        lang: Lang::En,
+        now: now(),
+    };
+    pdf::export(&example("organisme.json"), &options, &identity)
+        .unwrap()
+        .bytes
+}
+
+#[test]
+fn the_signature_verifies_in_process_with_p256_and_with_rsa() {
+    let p256 = verify::verify_signature(&signed_copy()).unwrap();
+    assert_eq!(p256.algorithm, "ECDSA P-256");
+    assert!(p256.signer.contains("Hélène Bélanger"), "{}", p256.signer);
+    let rsa = verify::verify_signature(&rsa_signed_copy()).unwrap();
+    assert_eq!(rsa.algorithm, "RSA");
+}
+
+#[test]
+fn in_process_verification_fails_on_a_flipped_byte() {
+    for bytes in [signed_copy(), rsa_signed_copy()] {
+        let [_, a, b, rest] = byte_range(&bytes);
+        // The length of the CMS structure inside /Contents (the rest is zero padding): its
+        // outer SEQUENCE has a two-byte length (0x30 0x82 hi lo).
+        let der_hex = &bytes[a + 1..b - 1];
+        let len_hex = std::str::from_utf8(&der_hex[4..8]).unwrap();
+        let der_len = 4 + usize::from_str_radix(len_hex, 16).unwrap();
+        assert!(
+            der_hex.starts_with(b"3082"),
+            "a CMS structure over 255 bytes"
+        );
+        let in_ranges = [11, a / 2, b + rest / 2, bytes.len() - 2];
+        // Near the end of the DER: the signature value itself.
+        let in_signature = a + 1 + 2 * (der_len - 6);
+        for offset in in_ranges.into_iter().chain([in_signature]) {
+            let mut tampered = bytes.clone();
+            tampered[offset] = match tampered[offset] {
+                // Keep a hexadecimal digit a hexadecimal digit: the value changes, not the syntax.
+                b'0' => b'1',
+                c if c.is_ascii_hexdigit() && offset > a && offset < b => b'0',
+                c => c ^ 0x01,
+            };
+            assert_ne!(tampered, bytes);
+            let result = verify::verify_signature(&tampered);
+            let expected = if offset == in_signature {
+                "the CMS signature does not verify"
+            } else {
+                "digest mismatch"
+            };
+            assert!(
+                result.as_ref().is_err_and(|e| e.contains(expected)),
+                "offset {offset} of {}: {result:?}",
+                bytes.len()
+            );
+        }
+        // And the copy itself still verifies: the tampering is what fails.
+        assert!(verify::verify_signature(&bytes).is_ok());
+    }
 }
 
 #[test]

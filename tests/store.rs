@@ -1,5 +1,7 @@
 //! The drafts store on real files in temporary folders, and a real second process for the lock.
 
+mod tools;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -957,7 +959,8 @@ fn rerun_as_nobody(test: &str) {
         .current_dir(std::env::temp_dir())
         .output();
     let Ok(output) = output else {
-        eprintln!("running as root and no setpriv: permission bits are not enforced; skipped");
+        // As root, permission bits are not enforced: without setpriv nothing is checked.
+        tools::missing("setpriv (util-linux), to run this test as nobody");
         return;
     };
     let text = String::from_utf8_lossy(&output.stdout).into_owned()
@@ -969,7 +972,9 @@ fn rerun_as_nobody(test: &str) {
         !text.contains("panicked") && !text.contains("FAILED"),
         "as nobody:\n{text}"
     );
-    eprintln!("could not run as nobody ({text}); skipped");
+    tools::missing(&format!(
+        "a run as nobody (the test binary must be reachable by it): {text}"
+    ));
 }
 
 #[test]

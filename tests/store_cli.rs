@@ -1,5 +1,7 @@
 //! `piqm-acces drafts …` run as a user would: the real binary on a real data folder.
 
+mod tools;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -356,7 +358,7 @@ fn with_the_application_open_changes_are_refused_but_the_list_still_shows() {
         .stdout(Stdio::piped())
         .spawn();
     let Ok(child) = child.as_mut() else {
-        eprintln!("no flock(1) on this machine; the store tests cover the lock across processes");
+        tools::missing("flock(1) (util-linux)");
         return;
     };
     let mut line = String::new();

@@ -157,6 +157,8 @@ cli-gui-failed = The application could not open its window: { $reason }. On Linu
 switch-language = Français
 help-button = Help
 notice-settings-broken = The settings file "{ $path }" could not be read ({ $reason }). The application uses the default settings; your drafts are untouched.
+notice-settings-not-a-file = "{ $path }" is not an ordinary file: it is not read as the settings file. The application uses the default settings; your drafts are untouched.
+notice-settings-too-large = The settings file "{ $path }" is larger than { $limit } KiB: these are not settings, it is not read. The application uses the default settings; your drafts are untouched.
 notice-settings-unsaved = The settings could not be saved in "{ $path }" ({ $reason }). They apply until the application is closed.
 home-title = Designation of a local access rights manager
 home-intro = This request gives your municipality or organization access to the online service of the Programme d'infrastructures Québec-Municipalités (PIQM) through a person you designate. As "local access rights manager", this person can use the online service and grant or remove access rights for the employees and agents of your municipality or organization.
@@ -198,14 +200,9 @@ refused-fix = Correct the request
 help-title = Help
 help-how = Fill in each step, then click "Continue". Fields are required unless marked "(optional)". Before sending, a page shows all your answers; you can change each section.
 help-contact-title = To reach the Direction des infrastructures
-help-contact = Ministère des Affaires municipales, des Régions et de l'Occupation du territoire
-    Direction des infrastructures
-    Aile Chauveau, 2e étage
-    10, rue Pierre-Olivier-Chauveau
-    Québec (Québec) G1R 4J3
-    Telephone: 418 691-2005
-    Fax: 418 644-8957
-    Email: infrastructures@mamrot.gouv.qc.ca
+contact-phone = Telephone: { $value }
+contact-fax = Fax: { $value }
+contact-email = Email: { $value }
 help-keys-title = Keyboard
 help-keys = Tab and Shift+Tab: next or previous field
     Enter: Continue (or choose in a list)
@@ -256,6 +253,7 @@ store-reason-unexpected-name = this file was not saved by the application; to ad
 store-reason-id-mismatch = the file's name does not match the draft it holds; it was probably copied or renamed by hand
 store-reason-damaged-pdf = this PDF is damaged or is not one; use an intact copy
 store-reason-pdf-without-draft = this PDF holds no designation: only copies made by the application can be imported
+store-reason-reader-failed = the application met an internal error while reading it; the file is left in place: restart the application, and if it happens again, report it to technical support
 store-reason-syntax = JSON syntax error at line { $line }, column { $column }
 store-reason-truncated = the file stops at line { $line }, column { $column }; it was probably cut off
 store-reason-content-at = unexpected value at line { $line }, column { $column }
@@ -274,6 +272,7 @@ store-io-export = Could not write the copy "{ $path }": { $reason }.
 store-locked = The drafts folder "{ $path }" is already in use by another window of the application. Close it, then try again; until then, drafts can only be viewed.
 store-locked-pid = The drafts folder "{ $path }" is already in use by another window of the application (process { $pid }). Close it, then try again; until then, drafts can only be viewed.
 store-read-only = The drafts in "{ $path }" are open for viewing only, because another window of the application is using them. Close it to be able to change them.
+store-no-data-folder = No data folder is available for this account: drafts can be neither saved nor sent. Check that your home folder exists and that you can write in it, then start the application again.
 store-not-found = No draft has the id "{ $id }". Check it in the list of drafts.
 store-ambiguous = "{ $prefix }" is the start of the id of { $count } drafts. Give more of its characters.
 store-conflict = A draft already has this id ({ $id }): "{ $name }". Choose to replace it (it will go to the trash) or to keep both drafts.

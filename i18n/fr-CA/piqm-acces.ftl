@@ -157,6 +157,8 @@ cli-gui-failed = L'application n'a pas pu ouvrir sa fenêtre : { $reason }. Sur
 switch-language = English
 help-button = Aide
 notice-settings-broken = Le fichier de réglages « { $path } » n'a pas pu être lu ({ $reason }). L'application utilise les réglages par défaut ; vos brouillons ne sont pas touchés.
+notice-settings-not-a-file = « { $path } » n'est pas un fichier ordinaire : il n'est pas lu comme fichier de réglages. L'application utilise les réglages par défaut ; vos brouillons ne sont pas touchés.
+notice-settings-too-large = Le fichier de réglages « { $path } » dépasse { $limit } Kio : ce ne sont pas des réglages, il n'est pas lu. L'application utilise les réglages par défaut ; vos brouillons ne sont pas touchés.
 notice-settings-unsaved = Les réglages n'ont pas pu être enregistrés dans « { $path } » ({ $reason }). Ils s'appliquent jusqu'à la fermeture de l'application.
 home-title = Désignation d'un gestionnaire local des droits d'accès
 home-intro = La présente demande donne accès à votre municipalité ou organisme au service en ligne du Programme d'infrastructures Québec-Municipalités (PIQM) par l'entremise d'une personne que vous désignez. En tant que « gestionnaire local des droits d'accès », cette personne pourra accéder au service en ligne et attribuer ou supprimer des droits d'accès aux employés et mandataires de votre municipalité ou organisme.
@@ -198,14 +200,9 @@ refused-fix = Corriger la demande
 help-title = Aide
 help-how = Remplissez chaque étape puis cliquez sur « Continuer ». Les champs sont obligatoires, sauf ceux marqués « (facultatif) ». Avant l'envoi, une page vous montre toutes vos réponses ; vous pouvez modifier chaque section.
 help-contact-title = Pour joindre la Direction des infrastructures
-help-contact = Ministère des Affaires municipales, des Régions et de l'Occupation du territoire
-    Direction des infrastructures
-    Aile Chauveau, 2e étage
-    10, rue Pierre-Olivier-Chauveau
-    Québec (Québec) G1R 4J3
-    Téléphone : 418 691-2005
-    Télécopieur : 418 644-8957
-    Courriel : infrastructures@mamrot.gouv.qc.ca
+contact-phone = Téléphone : { $value }
+contact-fax = Télécopieur : { $value }
+contact-email = Courriel : { $value }
 help-keys-title = Clavier
 help-keys = Tab et Maj+Tab : champ suivant ou précédent
     Entrée : Continuer (ou choisir dans une liste)
@@ -256,6 +253,7 @@ store-reason-unexpected-name = ce fichier n'a pas été enregistré par l'applic
 store-reason-id-mismatch = le nom du fichier ne correspond pas au brouillon qu'il contient ; il a sans doute été copié ou renommé à la main
 store-reason-damaged-pdf = ce PDF est endommagé ou n'en est pas un ; reprenez une copie intacte
 store-reason-pdf-without-draft = ce PDF ne contient pas de désignation : seules les copies produites par l'application peuvent être importées
+store-reason-reader-failed = l'application a rencontré une erreur interne en le lisant ; le fichier est laissé en place : redémarrez l'application, et si cela se reproduit, signalez-le au soutien technique
 store-reason-syntax = erreur de syntaxe JSON à la ligne { $line }, colonne { $column }
 store-reason-truncated = le fichier s'arrête à la ligne { $line }, colonne { $column } ; il a sans doute été coupé
 store-reason-content-at = valeur inattendue à la ligne { $line }, colonne { $column }
@@ -274,6 +272,7 @@ store-io-export = Impossible d'écrire la copie « { $path } » : { $reason }.
 store-locked = Le dossier des brouillons « { $path } » est déjà utilisé par une autre fenêtre de l'application. Fermez-la, puis réessayez ; en attendant, les brouillons ne peuvent être que consultés.
 store-locked-pid = Le dossier des brouillons « { $path } » est déjà utilisé par une autre fenêtre de l'application (processus { $pid }). Fermez-la, puis réessayez ; en attendant, les brouillons ne peuvent être que consultés.
 store-read-only = Les brouillons de « { $path } » sont ouverts en consultation seulement, car une autre fenêtre de l'application les utilise. Fermez-la pour pouvoir les modifier.
+store-no-data-folder = Aucun dossier de données n'est disponible pour ce compte : les brouillons ne peuvent être ni enregistrés ni envoyés. Vérifiez que votre dossier personnel existe et que vous pouvez y écrire, puis relancez l'application.
 store-not-found = Aucun brouillon ne porte l'identifiant « { $id } ». Vérifiez-le dans la liste des brouillons.
 store-ambiguous = « { $prefix } » est le début de l'identifiant de { $count } brouillons. Donnez-en plus de caractères.
 store-conflict = Un brouillon porte déjà cet identifiant ({ $id }) : « { $name } ». Choisissez de le remplacer (il ira à la corbeille) ou de garder les deux brouillons.

@@ -1,5 +1,6 @@
 //! The designation: its model, the fields of the form, their normal forms and their validation.
 
+mod applies;
 mod field;
 mod model;
 pub mod normalize;

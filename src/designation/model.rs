@@ -78,9 +78,10 @@ impl Designation {
                 .is_some_and(MunicipalCategory::requires_identification_code)
     }
 
-    /// Whether the identification code belongs to this form at all (municipal forms only).
+    /// Whether the identification code belongs to this form at all (municipal forms only); the
+    /// rule is [`Field::applies_to`](super::Field::applies_to).
     pub fn identification_code_applies(&self) -> bool {
-        self.form.kind == Some(FormKind::Municipality)
+        super::Field::IdentificationCode.applies_to(self)
     }
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::field::Field;
 use super::model::{Civility, Designation, FormKind, MunicipalCategory};
 
 /// The body of `POST /v1/designations` (see `resources/openapi.yaml`).
@@ -89,8 +90,7 @@ fn text(s: &str) -> String {
 /// The body sent for a designation. Meant for a valid, normalized designation (the outbox only
 /// sends those); for any other it is still total, and the server's 422 names what is missing.
 pub fn submission(d: &Designation) -> Submission {
-    let municipal = d.form.kind == Some(FormKind::Municipality);
-    let organisme = d.form.kind == Some(FormKind::Organization);
+    let applies = |field: Field| field.applies_to(d);
     let o = &d.organization;
     let r = &d.requester;
     let m = &d.manager;
@@ -100,8 +100,12 @@ pub fn submission(d: &Designation) -> Submission {
         cree_le: d.created_at,
         formulaire: SubmittedForm {
             kind: d.form.kind,
-            categorie_municipale: d.form.municipal_category.filter(|_| municipal),
-            categorie_organisme: given(&d.form.organization_category).filter(|_| organisme),
+            categorie_municipale: d
+                .form
+                .municipal_category
+                .filter(|_| applies(Field::MunicipalCategory)),
+            categorie_organisme: given(&d.form.organization_category)
+                .filter(|_| applies(Field::OrganizationCategory)),
         },
         organisme: SubmittedOrganization {
             nom: text(&o.name),
@@ -114,7 +118,7 @@ pub fn submission(d: &Designation) -> Submission {
             circonscription_federale: text(&o.federal_riding),
         },
         code_identification: given(&d.identification_code)
-            .filter(|_| d.identification_code_applies()),
+            .filter(|_| applies(Field::IdentificationCode)),
         demandeur: SubmittedRequester {
             civilite: r.civility,
             nom: text(&r.last_name),

@@ -143,7 +143,8 @@ impl Validator<'_> {
     }
 
     fn lengths(&mut self) {
-        for field in Field::ALL {
+        // An answer that does not apply is neither shown nor sent: nothing to check.
+        for field in Field::ALL.into_iter().filter(|f| f.applies_to(self.d)) {
             let count = self.text(field).chars().count();
             if count > field.max_len() {
                 let p = Problem::error(field, "err-too-long")
@@ -264,13 +265,13 @@ impl Validator<'_> {
     }
 
     fn identification_code(&mut self) {
-        if !self.d.identification_code_applies() {
+        let field = Field::IdentificationCode;
+        if !field.applies_to(self.d) {
             return;
         }
-        let field = Field::IdentificationCode;
         let code = self.text(field);
         if code.is_empty() {
-            if self.d.requires_identification_code() {
+            if !field.is_optional(self.d) {
                 self.push(Problem::error(field, "err-identification-code-missing"));
             }
         } else if code.chars().count() < 4

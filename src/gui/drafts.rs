@@ -467,17 +467,8 @@ impl App {
     }
 }
 
-/// `designation-<organisme>-<date>.json`, safe on every file system.
+/// `designation-<organisme>-<date>.json`, by the same rule as the PDF copy's name.
 pub fn export_name(organization: &str) -> String {
-    let slug: String = crate::reference::fold(organization)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let slug = slug.trim_matches('-');
     let today = crate::clock::local(OffsetDateTime::now_utc()).date();
-    if slug.is_empty() {
-        format!("designation-{today}.json")
-    } else {
-        format!("designation-{slug}-{today}.json")
-    }
+    crate::file_name::designation_file_name(organization, today, "json")
 }

@@ -191,11 +191,7 @@ impl App {
         let app = App::from_options(&options);
         let list = app.refresh_drafts();
         // The outbox works on the same drafts folder (one lock per process).
-        let store = app
-            .drafts
-            .store
-            .clone()
-            .ok_or(StoreError::NotFound { id: String::new() });
+        let store = app.drafts.store.clone().ok_or(StoreError::NoDataFolder);
         let client = app.sending.client.clone();
         let app = app.with_sending(store, client);
         // At start-up, everything that waits is tried once.
@@ -330,7 +326,7 @@ impl App {
             }
             Message::SwitchLanguage(lang) => {
                 self.l = Localizer::new(lang);
-                self.settings.langue = Some(lang.code().to_string());
+                self.settings.langue = Some(lang);
                 self.notice = self.save_settings();
                 Task::none()
             }

@@ -170,14 +170,10 @@ fn problem_text(severity: Severity, message: String) -> Element<'static, Message
 ///
 /// One element whatever it holds, so the input after it keeps its place in the widget tree
 /// (iced keeps focus by position) when a problem appears or goes.
-fn label_block(
-    app: &App,
-    field: Field,
-    optional: bool,
-    hint_id: Option<&str>,
-) -> Element<'static, Message> {
+fn label_block(app: &App, field: Field, hint_id: Option<&str>) -> Element<'static, Message> {
     let mut label = app.l.t(field.label_id());
-    if optional {
+    // "(facultatif)" by the core's rule, the same one validation follows.
+    if app.wizard().is_some_and(|w| field.is_optional(w.draft())) {
         label = format!("{label} {}", app.l.t("optional"));
     }
     let mut parts = vec![text(label).size(BODY_SIZE).font(FONT_BOLD_FACE).into()];
@@ -195,7 +191,6 @@ fn label_block(
 pub fn text_field(
     app: &App,
     field: Field,
-    optional: bool,
     hint_id: Option<&str>,
     width: Length,
 ) -> Element<'static, Message> {
@@ -210,7 +205,7 @@ pub fn text_field(
         Message::Continue
     };
     column![
-        label_block(app, field, optional, hint_id),
+        label_block(app, field, hint_id),
         text_input("", &value)
             .id(field.path())
             .on_input(move |s| Message::Edit(field, s))
@@ -236,12 +231,7 @@ pub fn read_only(label: String, value: String) -> Element<'static, Message> {
 
 /// A choice list that can be used with the keyboard alone: type to filter, arrows to move,
 /// Enter to choose. Short lists also show every choice as radio buttons.
-pub fn picker_field(
-    app: &App,
-    field: Field,
-    optional: bool,
-    hint_id: Option<&str>,
-) -> Element<'static, Message> {
+pub fn picker_field(app: &App, field: Field, hint_id: Option<&str>) -> Element<'static, Message> {
     let Some(w) = app.wizard() else {
         return space::horizontal().into();
     };
@@ -251,7 +241,7 @@ pub fn picker_field(
         Some(p) => p.query.clone(),
         None => picker::current_label(field, d, app.refs, &app.l),
     };
-    let mut parts = vec![label_block(app, field, optional, hint_id)];
+    let mut parts = vec![label_block(app, field, hint_id)];
     let placeholder = app.l.t(if picker::is_short(field) {
         "picker-placeholder-short"
     } else {

@@ -5,7 +5,7 @@ use fluent_bundle::FluentValue;
 use time::OffsetDateTime;
 
 use super::identity::{IdentityInfo, IdentityKind};
-use crate::designation::{Designation, Field, FormKind, Status, Step, validate};
+use crate::designation::{Designation, Field, Status, Step, validate};
 use crate::i18n::{Lang, Localizer};
 use crate::reference::Reference;
 
@@ -44,6 +44,9 @@ pub(crate) struct Content {
     pub digital_title: String,
     pub digital_rows: Vec<Row>,
     pub digital_note: String,
+    /// Whom to call: the ministry's contact (`resources/contact.toml`), as in the help panel.
+    pub contact_title: String,
+    pub contact_lines: Vec<String>,
 }
 
 /// A date in words: "24 novembre 2026", "November 24, 2026".
@@ -139,16 +142,6 @@ fn display_value(field: Field, d: &Designation, l: &Localizer, refs: &Reference)
     }
 }
 
-/// Whether a field belongs on this designation's form.
-fn applies(field: Field, d: &Designation) -> bool {
-    match field {
-        Field::MunicipalCategory => d.form.kind != Some(FormKind::Organization),
-        Field::OrganizationCategory => d.form.kind != Some(FormKind::Municipality),
-        Field::IdentificationCode => d.identification_code_applies(),
-        _ => true,
-    }
-}
-
 fn section(
     step: Step,
     title_id: &str,
@@ -157,7 +150,8 @@ fn section(
     refs: &Reference,
 ) -> Section {
     let rows = Field::of_step(step)
-        .filter(|f| applies(*f, d))
+        // The same rule as the review and the body sent (`Field::applies_to`).
+        .filter(|f| f.applies_to(d))
         .map(|f| row(l.t(f.label_id()), display_value(f, d, l, refs), l))
         .collect();
     Section {
@@ -289,5 +283,52 @@ pub(crate) fn build(
         digital_title: l.t("pdf-digital-title"),
         digital_rows,
         digital_note: l.t("pdf-digital-note"),
+        contact_title: l.t("help-contact-title"),
+        contact_lines: crate::contact::Contact::get().lines(l),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::designation::FormKind;
+
+    fn labels_of_form_section(d: &Designation) -> Vec<String> {
+        let l = Localizer::new(Lang::Fr);
+        let signer = IdentityInfo {
+            kind: IdentityKind::SelfSigned,
+            common_name: "Hélène Tremblay".into(),
+            organization: String::new(),
+            issuer: "Hélène Tremblay".into(),
+            fingerprint: "AB:CD".into(),
+            not_before: OffsetDateTime::UNIX_EPOCH,
+            not_after: OffsetDateTime::UNIX_EPOCH,
+            algorithm: "ECDSA P-256".into(),
+        };
+        let content = build(d, &l, &signer, OffsetDateTime::UNIX_EPOCH);
+        content.sections[0]
+            .rows
+            .iter()
+            .map(|r| r.label.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_copy_lists_the_same_answers_as_the_review() {
+        let l = Localizer::new(Lang::Fr);
+        let label = |f: Field| l.t(f.label_id());
+        let mut d = Designation::new(OffsetDateTime::UNIX_EPOCH);
+        // No form chosen: neither category (it used to list both).
+        assert_eq!(labels_of_form_section(&d), [label(Field::FormKind)]);
+        d.form.kind = Some(FormKind::Organization);
+        assert_eq!(
+            labels_of_form_section(&d),
+            [label(Field::FormKind), label(Field::OrganizationCategory)]
+        );
+        d.form.kind = Some(FormKind::Municipality);
+        assert_eq!(
+            labels_of_form_section(&d),
+            [label(Field::FormKind), label(Field::MunicipalCategory)]
+        );
     }
 }

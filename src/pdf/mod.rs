@@ -36,7 +36,7 @@ pub use sign::SignError;
 
 use crate::designation::Designation;
 use crate::i18n::{Lang, Localizer};
-use crate::reference::{Reference, fold};
+use crate::reference::Reference;
 
 /// The paper size of the copy: US Letter (as used in Québec) unless A4 is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -227,55 +227,17 @@ fn tidy_info(
     Ok(())
 }
 
-/// The file name offered when saving: `designation-<organisme>-<date>.pdf`, in plain ASCII.
+/// The file name offered when saving: `designation-<organisme>-<date>.pdf`, in plain ASCII
+/// ([`crate::file_name`], the same rule as an exported draft).
 pub fn default_file_name(d: &Designation, date: time::Date) -> String {
-    let folded = fold(&d.organization.name);
-    let mut slug = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let mut slug: String = slug.trim_end_matches('-').chars().take(60).collect();
-    slug = slug.trim_end_matches('-').to_string();
-    let date = format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    );
-    if slug.is_empty() {
-        format!("designation-{date}.pdf")
-    } else {
-        format!("designation-{slug}-{date}.pdf")
-    }
+    crate::file_name::designation_file_name(&d.organization.name, date, "pdf")
 }
 
-/// Writes a file through a temporary sibling renamed into place, so that a failed write never
-/// leaves half a PDF where a good one was.
+/// Writes the copy where the user chose, atomically and durably ([`crate::fsutil::write_atomic`]):
+/// a failed write never leaves half a PDF where a good one was. The copy is made to be handed on
+/// (sent, printed, put on a shared drive), so it keeps the ordinary permissions of a new file.
 pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    crate::fsutil::write_atomic(path, bytes, crate::fsutil::Access::Shared)
 }
 
 #[cfg(test)]

@@ -111,11 +111,20 @@ pub enum ReadProblem {
     DamagedPdf,
     /// A PDF without the designation attached: not a copy made by this application.
     PdfWithoutDraft,
+    /// The application failed while reading it (a defect, not the file's fault): the file is left
+    /// where it is.
+    ReaderFailed,
 }
 
 impl ReadProblem {
     /// Whether a newer version of the application could read the file: such a file is left
     /// where it is rather than set aside.
+    /// Whether the file should stay in the drafts folder rather than go to quarantine: a newer
+    /// version could read it, or the fault was the application's own.
+    pub fn keeps_file_in_place(&self) -> bool {
+        self.is_newer_version() || matches!(self, ReadProblem::ReaderFailed)
+    }
+
     pub fn is_newer_version(&self) -> bool {
         matches!(
             self,
@@ -138,6 +147,7 @@ impl ReadProblem {
             ReadProblem::IdMismatch { .. } => l.t("store-reason-id-mismatch"),
             ReadProblem::DamagedPdf => l.t("store-reason-damaged-pdf"),
             ReadProblem::PdfWithoutDraft => l.t("store-reason-pdf-without-draft"),
+            ReadProblem::ReaderFailed => l.t("store-reason-reader-failed"),
             ReadProblem::Parse(e) => {
                 let at: Vec<(&str, FluentValue)> =
                     vec![("line", e.line.into()), ("column", e.column.into())];
@@ -202,6 +212,9 @@ pub enum StoreError {
     },
     /// This store was opened read-only (another instance holds the folder).
     ReadOnly { data_dir: PathBuf },
+    /// There is no data folder to open (the system names none for this account): nothing can be
+    /// saved, listed or sent.
+    NoDataFolder,
     /// No draft has this id (or id prefix).
     NotFound { id: String },
     /// The prefix names several drafts.
@@ -251,6 +264,7 @@ impl StoreError {
             StoreError::ReadOnly { data_dir } => {
                 l.t_args("store-read-only", &[("path", shown(data_dir).into())])
             }
+            StoreError::NoDataFolder => l.t("store-no-data-folder"),
             StoreError::NotFound { id } => {
                 l.t_args("store-not-found", &[("id", id.clone().into())])
             }
@@ -328,3 +342,21 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn no_data_folder_says_so_without_command_line_words() {
+        for lang in Lang::ALL {
+            let l = Localizer::new(lang);
+            let text = StoreError::NoDataFolder.message(&l);
+            let not_found = StoreError::NotFound { id: String::new() }.message(&l);
+            assert_ne!(text, not_found, "{lang:?}");
+            assert!(!text.contains("--") && !text.contains("PIQM_"), "{text}");
+            assert!(!text.contains("« »") && !text.contains("\"\""), "{text}");
+        }
+    }
+}

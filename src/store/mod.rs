@@ -14,7 +14,6 @@
 //! directly. Errors are [`StoreError`]s that say which file and what to do; nothing is logged.
 
 mod error;
-mod fsutil;
 mod lock;
 mod quarantine;
 mod read;
@@ -36,10 +35,10 @@ pub use transfer::{ImportOutcome, Imported, OnConflict};
 pub use trash::{TrashListing, TrashedDraft};
 
 use crate::designation::{Designation, SCHEMA_VERSION};
+use crate::fsutil::{Access, create_private_dir, remove_stale_temp_files, write_atomic};
 use crate::i18n::Localizer;
 use crate::reference::Reference;
 use error::file_name;
-use fsutil::{create_private_dir, remove_stale_temp_files, write_atomic};
 
 const DRAFTS: &str = "drafts";
 const TRASH: &str = "trash";
@@ -184,7 +183,8 @@ impl DraftStore {
         self.writable()?;
         let path = self.draft_path(draft.id);
         let bytes = to_bytes(draft);
-        write_atomic(&path, &bytes, true).map_err(|e| StoreError::io(Action::Save, &path, &e))
+        write_atomic(&path, &bytes, Access::Private)
+            .map_err(|e| StoreError::io(Action::Save, &path, &e))
     }
 
     /// Reads a draft, migrating an older format. A file that cannot be read is moved to the

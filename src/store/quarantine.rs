@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 use super::error::file_name;
-use super::fsutil::{move_file, write_atomic};
 use super::{DraftStore, ReadProblem, UnreadableDraft};
+use crate::fsutil::{Access, move_file, write_atomic};
 
 impl DraftStore {
     /// Moves an unreadable file of the drafts folder to quarantine, with a note of why.
     pub(super) fn set_aside(&self, path: PathBuf, problem: ReadProblem) -> UnreadableDraft {
-        let moved_to = if self.is_read_only() || problem.is_newer_version() {
+        let moved_to = if self.is_read_only() || problem.keeps_file_in_place() {
             None
         } else {
             self.quarantine_file(&path, &problem)
@@ -51,7 +51,7 @@ impl DraftStore {
         let _ = write_atomic(
             &target.with_file_name(format!("{}.txt", file_name(&target))),
             note.as_bytes(),
-            true,
+            Access::Private,
         );
         Some(target)
     }

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 use super::error::ReadProblem;
-use super::fsutil::TEMP_PREFIX;
 use super::summary::DraftSummary;
 use crate::designation::{self, Designation};
+use crate::fsutil::TEMP_PREFIX;
 use crate::reference::Reference;
 
 /// No draft comes near this size (a full one is about 2 KB); a bigger file is not a draft, and
@@ -105,40 +105,101 @@ type Summarized = (PathBuf, Result<DraftSummary, ReadProblem>);
 
 /// Reads and summarizes every draft of a folder, on all cores.
 pub fn read_folder(dir: &Path, refs: &Reference) -> Result<Vec<Summarized>, super::StoreError> {
+    read_folder_with(dir, &|path, id| {
+        read_draft(path, Some(id)).map(|d| DraftSummary::of(&d, refs))
+    })
+}
+
+/// [`read_folder`] with the reader of one file given, so that a test can make one fail.
+///
+/// A reader that panics (a defect of the application, not of the file) is caught for that file
+/// alone and reported as [`ReadProblem::ReaderFailed`]: its draft is listed as unreadable, left in
+/// place, instead of vanishing silently from the list with the rest of its thread's files.
+fn read_folder_with<F>(dir: &Path, read: &F) -> Result<Vec<Summarized>, super::StoreError>
+where
+    F: Fn(&Path, Uuid) -> Result<DraftSummary, ReadProblem> + Sync,
+{
     let files =
         draft_files(dir).map_err(|e| super::StoreError::io(super::Action::ListFolder, dir, &e))?;
-    let summarize = |(path, id): (PathBuf, Option<Uuid>)| -> Summarized {
-        let result = match id {
+    let summarize = |(path, id): &(PathBuf, Option<Uuid>)| -> Summarized {
+        let result = match *id {
             None => Err(ReadProblem::UnexpectedName),
-            Some(id) => read_draft(&path, Some(id)).map(|d| DraftSummary::of(&d, refs)),
+            // Unwind safety: a reader only reads its file and the immutable reference data, so
+            // nothing it leaves half-done is seen afterwards.
+            Some(id) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(path, id)))
+                .unwrap_or(Err(ReadProblem::ReaderFailed)),
         };
-        (path, result)
+        (path.clone(), result)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     if threads < 2 || files.len() < 64 {
-        return Ok(files.into_iter().map(summarize).collect());
+        return Ok(files.iter().map(summarize).collect());
     }
     let chunk = files.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<_>> = Vec::with_capacity(threads);
-    let mut files = files.into_iter();
-    loop {
-        let part: Vec<_> = files.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
-        }
-        chunks.push(part);
-    }
     let summarize = &summarize;
     Ok(std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|part| scope.spawn(move || part.into_iter().map(summarize).collect::<Vec<_>>()))
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(summarize).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
-            // A panic in a reader is a defect; its files are simply not listed rather than
-            // bringing the application down.
-            .flat_map(|h| h.join().unwrap_or_default())
+            // Every panic of a reader is caught above; one here is a defect of this function
+            // and is passed on rather than hidden.
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::designation::Designation;
+    use time::OffsetDateTime;
+
+    /// `count` real draft files in a folder; returns their ids in name order.
+    fn folder_of(count: usize) -> (tempfile::TempDir, Vec<Uuid>) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ids = Vec::new();
+        for _ in 0..count {
+            let d = Designation::new(OffsetDateTime::UNIX_EPOCH);
+            let path = dir.path().join(super::super::file_of(d.id));
+            std::fs::write(&path, super::super::to_bytes(&d)).unwrap();
+            ids.push(d.id);
+        }
+        (dir, ids)
+    }
+
+    fn panicking_reader_is_reported_for_its_file_alone(count: usize) {
+        let (dir, ids) = folder_of(count);
+        let refs = Reference::get();
+        let bad = ids[count / 2];
+        let read = |path: &Path, id: Uuid| {
+            assert_ne!(id, bad, "a defect while reading {bad}");
+            read_draft(path, Some(id)).map(|d| DraftSummary::of(&d, refs))
+        };
+        let listed = read_folder_with(dir.path(), &read).unwrap();
+        assert_eq!(listed.len(), count, "no draft vanished");
+        let failed: Vec<_> = listed
+            .iter()
+            .filter(|(_, r)| matches!(r, Err(ReadProblem::ReaderFailed)))
+            .map(|(p, _)| p.clone())
+            .collect();
+        assert_eq!(failed, [dir.path().join(super::super::file_of(bad))]);
+        assert_eq!(listed.iter().filter(|(_, r)| r.is_ok()).count(), count - 1);
+    }
+
+    #[test]
+    fn a_panicking_reader_is_a_problem_for_its_file_when_read_in_turn() {
+        panicking_reader_is_reported_for_its_file_alone(5);
+    }
+
+    #[test]
+    fn a_panicking_reader_is_a_problem_for_its_file_when_read_on_threads() {
+        // Enough files for the threaded path on a machine with two cores or more.
+        panicking_reader_is_reported_for_its_file_alone(100);
+    }
 }

@@ -6,8 +6,8 @@ use std::fs;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::fsutil::write_atomic;
 use super::{Action, DraftStore, DraftSummary, StoreError};
+use crate::fsutil::{Access, write_atomic};
 
 const STATE: &str = "state.json";
 
@@ -30,7 +30,8 @@ impl DraftStore {
         };
         let path = self.root.join(STATE);
         let bytes = serde_json::to_vec_pretty(&state).unwrap_or_default();
-        write_atomic(&path, &bytes, true).map_err(|e| StoreError::io(Action::Save, &path, &e))
+        write_atomic(&path, &bytes, Access::Private)
+            .map_err(|e| StoreError::io(Action::Save, &path, &e))
     }
 
     /// The draft last on screen, as remembered (it may since have been deleted).

@@ -6,9 +6,9 @@ use std::path::Path;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::fsutil::write_atomic;
 use super::{Action, DraftStore, StoreError, file_of, read, to_bytes, trash::mark_deleted_now};
 use crate::designation::{Designation, SCHEMA_VERSION, Status, Step};
+use crate::fsutil::{Access, write_atomic};
 
 /// What to do when an imported draft has the id of one already there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +51,7 @@ impl DraftStore {
     /// file of that name: the file dialog has asked. Works on a read-only store too.
     pub fn export(&self, id: Uuid, to: &Path) -> Result<(), StoreError> {
         let draft = self.load(id)?;
-        write_atomic(to, &to_bytes(&draft), false)
+        write_atomic(to, &to_bytes(&draft), Access::Shared)
             .map_err(|e| StoreError::io(Action::Export, to, &e))
     }
 
@@ -91,7 +91,7 @@ impl DraftStore {
                 let old =
                     fs::read(&target).map_err(|e| StoreError::io(Action::Read, &target, &e))?;
                 let in_trash = self.trash.join(file_of(draft.id));
-                write_atomic(&in_trash, &old, true)
+                write_atomic(&in_trash, &old, Access::Private)
                     .map_err(|e| StoreError::io(Action::Save, &in_trash, &e))?;
                 mark_deleted_now(&in_trash);
                 ImportOutcome::Replaced

@@ -7,11 +7,11 @@ use std::time::SystemTime;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::fsutil::{self, move_file};
 use super::{
     Action, DraftStore, DraftSummary, IoKind, ReadProblem, StoreError, UnreadableDraft, file_of,
     read,
 };
+use crate::fsutil::{self, move_file};
 use crate::reference::Reference;
 
 /// A draft in the trash.

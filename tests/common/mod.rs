@@ -2,6 +2,10 @@
 //! validators (poppler's pdfsig and pdftotext, qpdf, pyHanko, CUPS).
 #![allow(dead_code)]
 
+#[path = "../tools/mod.rs"]
+mod tools;
+pub mod verify;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -9,6 +13,9 @@ use piqm_acces::designation::{self, Designation};
 use piqm_acces::i18n::Lang;
 use piqm_acces::pdf::{self, ExportOptions, Identity, Paper, Subject};
 use time::OffsetDateTime;
+
+#[allow(unused_imports)]
+pub use tools::{missing, tool};
 
 pub fn example_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -42,25 +49,6 @@ pub fn export(d: &Designation, lang: Lang, paper: Paper) -> pdf::Exported {
         now: now(),
     };
     pdf::export(d, &options, &identity_for(d)).unwrap()
-}
-
-/// The path of an external tool, or None when it is missing outside CI. In CI (CI=true) a
-/// missing tool fails the test: CI installs them all (.ci/run).
-pub fn tool(name: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(name))
-            .find(|p| p.is_file())
-    });
-    if found.is_none() {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{name} is missing: .ci/run must install it");
-        }
-        eprintln!(
-            "\n*** SKIPPED: {name} missing — install it (see .ci/run) to run this check ***\n"
-        );
-    }
-    found
 }
 
 /// Runs a tool and returns its stdout and stderr together.

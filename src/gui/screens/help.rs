@@ -15,7 +15,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
         text(l.t("help-contact-title"))
             .size(BODY_SIZE)
             .font(FONT_BOLD_FACE),
-        text(l.t("help-contact")).size(SMALL_SIZE),
+        text(crate::contact::Contact::get().text(l)).size(SMALL_SIZE),
         text(l.t("help-keys-title"))
             .size(BODY_SIZE)
             .font(FONT_BOLD_FACE),

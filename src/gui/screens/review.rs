@@ -22,7 +22,8 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
     for step in Step::QUESTIONS {
         let mut rows = Column::new().spacing(8);
         for field in Field::of_step(step) {
-            if !shown_on_review(field, w) {
+            // The other form's answers stay in the draft, unshown (`Field::applies_to`).
+            if !field.applies_to(d) {
                 continue;
             }
             let value = display_value(app, w, field);
@@ -70,20 +71,6 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
         crate::gui::SUBMIT_BUTTON,
     ))
     .into()
-}
-
-/// Fields that belong to this designation (the other kind's category and the code stay in
-/// the draft, unshown, so switching back loses nothing).
-fn shown_on_review(field: Field, w: &Wizard) -> bool {
-    let d = w.draft();
-    match field {
-        Field::MunicipalCategory => d.form.kind == Some(crate::designation::FormKind::Municipality),
-        Field::OrganizationCategory => {
-            d.form.kind == Some(crate::designation::FormKind::Organization)
-        }
-        Field::IdentificationCode => d.identification_code_applies(),
-        _ => true,
-    }
 }
 
 fn display_value(app: &App, w: &Wizard, field: Field) -> String {

@@ -78,14 +78,14 @@ fn pair<'a>(first: Element<'a, Message>, second: Element<'a, Message>) -> Elemen
 fn choice<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
     let mut c = column![
         paragraph(app.l.t("choice-intro")),
-        picker_field(app, Field::FormKind, false, None),
+        picker_field(app, Field::FormKind, None),
     ];
     match w.draft().form.kind {
         Some(FormKind::Municipality) => {
-            c = c.push(picker_field(app, Field::MunicipalCategory, false, None));
+            c = c.push(picker_field(app, Field::MunicipalCategory, None));
         }
         Some(FormKind::Organization) => {
-            c = c.push(picker_field(app, Field::OrganizationCategory, false, None));
+            c = c.push(picker_field(app, Field::OrganizationCategory, None));
         }
         None => {}
     }
@@ -96,33 +96,21 @@ fn organization<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
     let d = w.draft();
     let mut c = column![
         paragraph(app.l.t("organization-intro")),
-        text_field(app, Field::OrgName, false, None, WIDE),
+        text_field(app, Field::OrgName, None, WIDE),
         pair(
-            text_field(app, Field::CivicNumber, true, None, NARROW),
-            text_field(app, Field::Street, false, None, Length::Fixed(360.0)),
+            text_field(app, Field::CivicNumber, None, NARROW),
+            text_field(app, Field::Street, None, Length::Fixed(360.0)),
         ),
-        picker_field(app, Field::Municipality, false, Some("hint-municipality")),
-        text_field(
-            app,
-            Field::PostalCode,
-            false,
-            Some("hint-postal-code"),
-            NARROW
-        ),
-        picker_field(app, Field::Region, true, Some("hint-region")),
-        picker_field(
-            app,
-            Field::ProvincialRiding,
-            false,
-            Some("hint-provincial-riding")
-        ),
-        picker_field(app, Field::FederalRiding, false, None),
+        picker_field(app, Field::Municipality, Some("hint-municipality")),
+        text_field(app, Field::PostalCode, Some("hint-postal-code"), NARROW),
+        picker_field(app, Field::Region, Some("hint-region")),
+        picker_field(app, Field::ProvincialRiding, Some("hint-provincial-riding")),
+        picker_field(app, Field::FederalRiding, None),
     ];
     if d.identification_code_applies() {
         c = c.push(text_field(
             app,
             Field::IdentificationCode,
-            !d.requires_identification_code(),
             Some("hint-identification-code"),
             NARROW,
         ));
@@ -133,22 +121,20 @@ fn organization<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
 fn requester(app: &App) -> Column<'_, Message> {
     column![
         paragraph(app.l.t("hint-requester")),
-        picker_field(app, Field::Civility, false, None),
-        text_field(app, Field::RequesterLastName, false, None, WIDE),
-        text_field(app, Field::RequesterFirstName, false, None, WIDE),
-        text_field(app, Field::RequesterFunction, false, None, WIDE),
+        picker_field(app, Field::Civility, None),
+        text_field(app, Field::RequesterLastName, None, WIDE),
+        text_field(app, Field::RequesterFirstName, None, WIDE),
+        text_field(app, Field::RequesterFunction, None, WIDE),
         pair(
             text_field(
                 app,
                 Field::RequesterPhone,
-                false,
                 Some("hint-requester-phone"),
                 Length::Fixed(260.0)
             ),
             text_field(
                 app,
                 Field::RequesterExtension,
-                true,
                 Some("hint-requester-extension"),
                 NARROW
             ),
@@ -156,7 +142,6 @@ fn requester(app: &App) -> Column<'_, Message> {
         text_field(
             app,
             Field::RequesterEmail,
-            false,
             Some("hint-requester-email"),
             WIDE
         ),
@@ -191,7 +176,6 @@ fn manager<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
         text_field(
             app,
             Field::ManagerUsername,
-            false,
             Some("hint-manager-username"),
             Length::Fixed(260.0)
         ),
