@@ -4,6 +4,7 @@
 //! no async runtime. Services (`i18n`, `settings`, `lookup`, `paths`, `dialogs`) wrap it; the faces
 //! (`cli` and `gui`) only call services.
 
+pub mod blocking;
 pub mod cli;
 mod cli_pdf;
 pub mod clock;

@@ -12,6 +12,7 @@ mod screens;
 pub mod sending;
 mod theme;
 mod widgets;
+mod work;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -26,7 +27,7 @@ use crate::lookup::{LookupError, NoEndpoint, UserLookup};
 use crate::reference::Reference;
 use crate::settings::Settings;
 use crate::store::StoreError;
-use crate::submit::{Attempt, AttemptError, ConnectionCheck};
+use crate::submit::{Attempt, AttemptError, ConnectionCheck, Submitted};
 use crate::wizard::{Event, Outcome, Wizard};
 use picker::OpenPicker;
 
@@ -112,6 +113,8 @@ pub enum Message {
     OutboxTick,
     OutboxRead(sending::Sweep, Result<Vec<Designation>, StoreError>),
     Sent(Vec<Result<Attempt, AttemptError>>),
+    /// What "Envoyer la désignation" did.
+    Submitted(Result<Submitted, AttemptError>),
     OpenFromOutbox(uuid::Uuid),
     /// A new draft with the answers of the (sent) designation on screen.
     Duplicate,
@@ -406,6 +409,7 @@ impl App {
             Message::OutboxTick => self.refresh_outbox(sending::Sweep::Due),
             Message::OutboxRead(sweep, result) => self.outbox_read(sweep, result),
             Message::Sent(results) => self.sent(results),
+            Message::Submitted(result) => self.submitted(result),
             Message::OpenFromOutbox(id) => self.open_from_outbox(id),
             Message::Duplicate => self.duplicate(),
             Message::Pdf(m) => self.pdf_update(*m),

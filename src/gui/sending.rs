@@ -16,7 +16,9 @@ use crate::lookup::{NoEndpoint, UserLookup};
 use crate::settings::Settings;
 use crate::store::{DraftStore, StoreError};
 use crate::submit::outbox::{self, CONCURRENCY};
-use crate::submit::{Attempt, AttemptError, Client, ConnectionCheck, Endpoint, Outbox};
+use crate::submit::{
+    Attempt, AttemptError, Client, ConnectionCheck, Endpoint, Outbox, Submitted, submit_designation,
+};
 use crate::wizard::{Event, Wizard};
 
 /// How often the window checks whether a waiting designation is due.
@@ -195,36 +197,48 @@ impl App {
         )
     }
 
-    /// "Envoyer la désignation": the wizard has queued it; write it to the outbox and send it.
+    /// "Envoyer la désignation": the wizard has checked it and shows "Envoi…"; the use case
+    /// puts it in the outbox and tries to send it.
     pub(super) fn submit_queued(&mut self) -> Task<Message> {
         let Some(w) = self.wizard() else {
             return Task::none();
         };
-        let mut d = w.draft().clone();
+        let d = w.draft().clone();
         let Some(outbox) = self.sending.outbox() else {
             // No drafts folder (another instance holds it): it cannot wait anywhere safe.
             self.apply(Event::Deferred);
             return Task::none();
         };
-        outbox::mark_queued(&mut d, OffsetDateTime::now_utc());
-        d.step = Step::Queued;
-        let id = d.id;
-        self.sending.in_flight.insert(id);
+        self.sending.in_flight.insert(d.id);
         Task::perform(
-            async move {
-                let written = {
-                    let (outbox, d) = (outbox.clone(), d.clone());
-                    tokio::task::spawn_blocking(move || outbox.enqueue(&d))
-                        .await
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
-                };
-                match written {
-                    Ok(()) => outbox.send_one(id).await,
-                    Err(error) => Err(AttemptError { id, error }),
-                }
-            },
-            |result| Message::Sent(vec![result]),
+            async move { submit_designation(&outbox, d).await },
+            Message::Submitted,
         )
+    }
+
+    /// What submitting did: the wizard follows the designation as now on disk.
+    pub(super) fn submitted(&mut self, result: Result<Submitted, AttemptError>) -> Task<Message> {
+        match result {
+            Ok(Submitted::Attempted(attempt)) => self.sent(vec![Ok(attempt)]),
+            Err(e) => self.sent(vec![Err(e)]),
+            Ok(Submitted::AlreadySent(d)) => {
+                self.sending.in_flight.remove(&d.id);
+                self.follow(d);
+                self.refresh_outbox(Sweep::Nothing)
+            }
+            Ok(Submitted::Problems(_)) => {
+                // The wizard checked the same rules just before: only reachable if they changed
+                // in between. Back to the review, which reopens at the step to correct.
+                if let Screen::Wizard(w) = &mut self.screen {
+                    let mut d = w.draft().clone();
+                    self.sending.in_flight.remove(&d.id);
+                    d.status = Status::Draft;
+                    d.step = Step::Review;
+                    **w = Wizard::resume(d, self.refs);
+                }
+                Task::none()
+            }
+        }
     }
 
     pub(super) fn sent(&mut self, results: Vec<Result<Attempt, AttemptError>>) -> Task<Message> {
@@ -285,8 +299,7 @@ impl App {
             ..SettingsForm::default()
         };
         self.screen = Screen::Settings;
-        self.read_identity();
-        Task::none()
+        self.read_identity()
     }
 
     /// The address typed, checked; `Ok(None)` when empty (sending turned off).
