@@ -1,8 +1,11 @@
-//! Drafts in the window: autosave (within a second, and on close), the drafts list with its
-//! trash, resuming the last draft, export and import through the file dialogs.
+//! Drafts in the window: autosave (within a second, on Ctrl+S, on leaving the wizard and on
+//! close), the drafts list with its trash, resuming the last draft, export and import through
+//! the file dialogs.
 //!
-//! File work runs in tasks on the async executor, never on the UI thread — except the last
-//! save when the window closes, which must finish before the process ends.
+//! Every file operation runs on the blocking pool (`work::blocking`), never on the UI thread.
+//! Saves of the draft on screen are written one at a time, so that an older one never lands
+//! after a newer one; leaving the wizard and closing the window wait for the last one to be on
+//! disk (close → save → then close the window).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,6 +16,7 @@ use iced::window;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::work::{blocking, in_background};
 use super::{App, Message, Screen};
 use crate::designation::Designation;
 use crate::dialogs::{DialogOutcome, Filter};
@@ -79,10 +83,23 @@ pub struct Drafts {
     pub saved_at: Option<OffsetDateTime>,
     /// The draft on screen has changes not yet on disk.
     pub dirty: bool,
-    /// A save is scheduled or under way.
-    save_pending: bool,
+    /// The one-second timer of the autosave runs.
+    save_scheduled: bool,
+    /// A save is being written.
+    save_writing: bool,
+    /// Ctrl+S during a write: write again as soon as it ends.
+    save_again: bool,
+    /// What to do once the draft on screen is on disk.
+    then: Option<AfterSave>,
     /// The last close request failed to save: the next one closes anyway.
     close_anyway: bool,
+}
+
+/// What waits for the draft on screen to be on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AfterSave {
+    Home,
+    Close(window::Id),
 }
 
 impl Drafts {
@@ -114,9 +131,9 @@ pub fn drafts_msg(m: DraftMessage) -> Message {
 /// Runs file work off the UI thread and comes back as a drafts message.
 fn run<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
-    done: impl Fn(T) -> DraftMessage + Send + 'static,
+    done: impl FnOnce(T) -> DraftMessage + Send + 'static,
 ) -> Task<Message> {
-    Task::perform(async move { work() }, move |t| drafts_msg(done(t)))
+    blocking(work, move |t| drafts_msg(done(t)))
 }
 
 impl App {
@@ -132,7 +149,7 @@ impl App {
         }
     }
 
-    /// Lists the drafts now (tests and start-up of small folders).
+    /// Lists the drafts now, on this thread: for tests only (the window uses `refresh_drafts`).
     pub fn load_drafts_now(&mut self) {
         if let Some(store) = self.store() {
             let result = store.list();
@@ -149,49 +166,127 @@ impl App {
             self.drafts.dirty = false;
             return Task::none();
         }
-        if self.drafts.save_pending || self.store().is_none() {
+        if self.drafts.save_scheduled || self.drafts.save_writing || self.store().is_none() {
+            // The save under way (or the next one) takes this change too: see `Saved`.
             return Task::none();
         }
-        self.drafts.save_pending = true;
+        self.drafts.save_scheduled = true;
         // The timer is created when the executor first polls it, inside its tokio runtime
         // (`update` itself runs outside any runtime).
         let delay = async { tokio::time::sleep(AUTOSAVE_DELAY).await };
         Task::perform(delay, |()| drafts_msg(DraftMessage::SaveDue))
     }
 
-    /// Saves the draft on screen now, on this thread (closing, leaving the wizard, tests).
-    pub fn save_now(&mut self) -> Result<(), StoreError> {
-        let (Some(store), Screen::Wizard(w)) = (self.store(), &mut self.screen) else {
-            return Ok(());
-        };
-        if !self.drafts.dirty || !w.is_editable() {
-            return Ok(());
-        }
-        let mut draft = w.draft().clone();
-        let at = store.save(&mut draft)?;
-        w.mark_saved(at);
-        self.drafts.saved_at = Some(at);
-        self.drafts.dirty = false;
-        Ok(())
+    /// Whether the draft on screen has changes that can be written.
+    fn needs_saving(&self) -> bool {
+        self.drafts.dirty
+            && self.store().is_some()
+            && self.wizard().is_some_and(Wizard::is_editable)
     }
 
-    fn save_in_background(&mut self) -> Task<Message> {
+    /// Writes the draft on screen as it is now, in the background.
+    fn write_draft(&mut self) -> Task<Message> {
         let (Some(store), Some(w)) = (self.store(), self.wizard().filter(|w| w.is_editable()))
         else {
-            self.drafts.save_pending = false;
             self.drafts.dirty = false;
             return Task::none();
         };
         let mut draft = w.draft().clone();
         let id = draft.id;
         self.drafts.dirty = false;
+        self.drafts.save_writing = true;
         run(
             move || store.save(&mut draft),
             move |r| DraftMessage::Saved(id, r),
         )
     }
 
-    pub(super) fn open_wizard(&mut self, draft: Designation) {
+    /// Does `after` once the draft on screen is on disk (at once when it already is).
+    fn save_then(&mut self, after: AfterSave) -> Task<Message> {
+        if !self.drafts.save_writing && !self.needs_saving() {
+            return self.proceed(after);
+        }
+        self.drafts.then = Some(after);
+        if self.drafts.save_writing {
+            Task::none()
+        } else {
+            self.write_draft()
+        }
+    }
+
+    fn proceed(&mut self, after: AfterSave) -> Task<Message> {
+        match after {
+            AfterSave::Home => {
+                self.screen = Screen::Home;
+                self.picker = None;
+                self.refresh_drafts()
+            }
+            AfterSave::Close(id) => window::close(id),
+        }
+    }
+
+    /// A save of the draft on screen ended.
+    fn saved(&mut self, id: Uuid, result: Result<OffsetDateTime, StoreError>) -> Task<Message> {
+        self.drafts.save_writing = false;
+        let failure = match result {
+            Ok(at) => {
+                if let Screen::Wizard(w) = &mut self.screen
+                    && w.draft().id == id
+                {
+                    w.mark_saved(at);
+                    self.drafts.saved_at = Some(at);
+                }
+                None
+            }
+            Err(e) => {
+                // Nothing is lost: the draft is still on screen and saving is retried with the
+                // next change (or Ctrl+S).
+                self.drafts.dirty = true;
+                self.error_notice(&e);
+                Some(e)
+            }
+        };
+        if let Some(after) = self.drafts.then.take() {
+            return match failure {
+                // Changed while it was written: write that too before going on.
+                None if self.needs_saving() => {
+                    self.drafts.then = Some(after);
+                    self.write_draft()
+                }
+                None => self.proceed(after),
+                Some(e) => self.not_saved(after, &e),
+            };
+        }
+        if std::mem::take(&mut self.drafts.save_again) {
+            self.drafts.dirty = true;
+            return self.write_draft();
+        }
+        if self.drafts.dirty {
+            self.changed()
+        } else {
+            Task::none()
+        }
+    }
+
+    /// The save that `after` waited for failed: stay, and say so.
+    fn not_saved(&mut self, after: AfterSave, e: &StoreError) -> Task<Message> {
+        match after {
+            AfterSave::Home => Task::none(),
+            AfterSave::Close(id) if self.drafts.close_anyway => window::close(id),
+            AfterSave::Close(_) => {
+                self.drafts.close_anyway = true;
+                self.notice = Some(format!(
+                    "{} {}",
+                    e.message(&self.l),
+                    self.l.t("close-unsaved")
+                ));
+                Task::none()
+            }
+        }
+    }
+
+    /// Shows a draft in the wizard; remembers it (in the background) for the resume offer.
+    pub(super) fn open_wizard(&mut self, draft: Designation) -> Task<Message> {
         let id = draft.id;
         self.screen = Screen::Wizard(Box::new(Wizard::resume(draft, self.refs)));
         self.drafts.saved_at = None;
@@ -199,9 +294,12 @@ impl App {
         self.drafts.resume = None;
         self.picker = None;
         self.lookup_status = super::LookupStatus::Idle;
-        if let Some(store) = self.store() {
+        match self.store() {
             // Only the resume offer depends on it: a failure costs nothing else.
-            let _ = store.set_last_opened(Some(id));
+            Some(store) => in_background(move || {
+                let _ = store.set_last_opened(Some(id));
+            }),
+            None => Task::none(),
         }
     }
 
@@ -232,8 +330,8 @@ impl App {
                 None => Task::none(),
             },
             DraftMessage::Opened(Ok(draft)) => {
-                self.open_wizard(draft);
-                self.focus_first_field()
+                let remember = self.open_wizard(draft);
+                Task::batch([remember, self.focus_first_field()])
             }
             DraftMessage::Opened(Err(e)) => {
                 self.error_notice(&e);
@@ -319,10 +417,13 @@ impl App {
                     let shown = path.display().to_string();
                     self.notice = None;
                     let l_done = self.l.t_args("export-done", &[("path", shown.into())]);
-                    Task::perform(async move { store.export(id, &path) }, move |r| match r {
-                        Ok(()) => Message::Notice(l_done.clone()),
-                        Err(e) => drafts_msg(DraftMessage::Done(Err(e))),
-                    })
+                    blocking(
+                        move || store.export(id, &path),
+                        move |r| match r {
+                            Ok(()) => Message::Notice(l_done),
+                            Err(e) => drafts_msg(DraftMessage::Done(Err(e))),
+                        },
+                    )
                 }
                 (DialogOutcome::Unavailable, _) => self.no_dialog(),
                 _ => Task::none(),
@@ -360,58 +461,25 @@ impl App {
                 Task::none()
             }
             DraftMessage::SaveDue => {
-                if self.drafts.dirty {
-                    self.save_in_background()
+                self.drafts.save_scheduled = false;
+                if self.drafts.dirty && !self.drafts.save_writing {
+                    self.write_draft()
                 } else {
-                    self.drafts.save_pending = false;
                     Task::none()
                 }
             }
             DraftMessage::SaveNow => {
+                // Ctrl+S saves at once, even with nothing new.
                 self.drafts.dirty = true;
-                let result = self.save_now();
-                if let Err(e) = result {
-                    self.error_notice(&e);
-                }
-                Task::none()
-            }
-            DraftMessage::Saved(id, result) => {
-                self.drafts.save_pending = false;
-                match result {
-                    Ok(at) => {
-                        if let Screen::Wizard(w) = &mut self.screen
-                            && w.draft().id == id
-                        {
-                            w.mark_saved(at);
-                            self.drafts.saved_at = Some(at);
-                        }
-                    }
-                    Err(e) => {
-                        // Nothing is lost: the draft is still on screen and saving is retried
-                        // with the next change (or Ctrl+S).
-                        self.drafts.dirty = true;
-                        self.error_notice(&e);
-                    }
-                }
-                if self.drafts.dirty {
-                    self.changed()
+                if self.drafts.save_writing {
+                    self.drafts.save_again = true;
+                    Task::none()
                 } else {
-                    Task::none()
+                    self.write_draft()
                 }
             }
-            DraftMessage::CloseRequested(id) => match self.save_now() {
-                Ok(()) => window::close(id),
-                Err(_) if self.drafts.close_anyway => window::close(id),
-                Err(e) => {
-                    self.drafts.close_anyway = true;
-                    self.notice = Some(format!(
-                        "{} {}",
-                        e.message(&self.l),
-                        self.l.t("close-unsaved")
-                    ));
-                    Task::none()
-                }
-            },
+            DraftMessage::Saved(id, result) => self.saved(id, result),
+            DraftMessage::CloseRequested(id) => self.save_then(AfterSave::Close(id)),
         }
     }
 
@@ -455,15 +523,9 @@ impl App {
         Task::none()
     }
 
-    /// Leaving the wizard for the home screen: save now and list the drafts again.
+    /// Leaving the wizard for the home screen: once the draft is on disk, list the drafts again.
     pub(super) fn leave_wizard(&mut self) -> Task<Message> {
-        if let Err(e) = self.save_now() {
-            self.error_notice(&e);
-            return Task::none();
-        }
-        self.screen = Screen::Home;
-        self.picker = None;
-        self.refresh_drafts()
+        self.save_then(AfterSave::Home)
     }
 }
 

@@ -26,7 +26,7 @@ use crate::i18n::{Lang, Localizer};
 use crate::lookup::{LookupError, NoEndpoint, UserLookup};
 use crate::reference::Reference;
 use crate::settings::Settings;
-use crate::store::StoreError;
+use crate::store::{IoProblem, StoreError};
 use crate::submit::{Attempt, AttemptError, ConnectionCheck, Submitted};
 use crate::wizard::{Event, Outcome, Wizard};
 use picker::OpenPicker;
@@ -106,6 +106,8 @@ pub enum Message {
     SaveSettings,
     TestConnection,
     ConnectionTested(ConnectionCheck),
+    /// The settings file was written (or why not).
+    SettingsSaved(Result<(), IoProblem>),
     OpenOutbox,
     /// "Envoyer maintenant": every waiting designation, due or not.
     SendNow,
@@ -114,7 +116,7 @@ pub enum Message {
     OutboxRead(sending::Sweep, Result<Vec<Designation>, StoreError>),
     Sent(Vec<Result<Attempt, AttemptError>>),
     /// What "Envoyer la désignation" did.
-    Submitted(Result<Submitted, AttemptError>),
+    Submitted(Box<Result<Submitted, AttemptError>>),
     OpenFromOutbox(uuid::Uuid),
     /// A new draft with the answers of the (sent) designation on screen.
     Duplicate,
@@ -282,8 +284,8 @@ impl App {
     fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::NewDesignation => {
-                self.open_wizard(Designation::new(OffsetDateTime::now_utc()));
-                self.focus_first_field()
+                let remember = self.open_wizard(Designation::new(OffsetDateTime::now_utc()));
+                Task::batch([remember, self.focus_first_field()])
             }
             Message::Home => self.leave_wizard(),
             Message::Drafts(m) => self.drafts_update(*m),
@@ -304,8 +306,7 @@ impl App {
             Message::SwitchLanguage(lang) => {
                 self.l = Localizer::new(lang);
                 self.settings.langue = Some(lang.code().to_string());
-                self.notice = self.save_settings();
-                Task::none()
+                self.save_settings()
             }
             Message::SystemTheme(mode) => {
                 self.theme_mode = mode;
@@ -396,6 +397,7 @@ impl App {
             }
             Message::SaveSettings => self.save_settings_form(),
             Message::TestConnection => self.test_connection(),
+            Message::SettingsSaved(result) => self.settings_saved(result),
             Message::ConnectionTested(check) => {
                 self.sending.form.test = sending::ConnectionTest::Done(check);
                 Task::none()
@@ -409,7 +411,7 @@ impl App {
             Message::OutboxTick => self.refresh_outbox(sending::Sweep::Due),
             Message::OutboxRead(sweep, result) => self.outbox_read(sweep, result),
             Message::Sent(results) => self.sent(results),
-            Message::Submitted(result) => self.submitted(result),
+            Message::Submitted(result) => self.submitted(*result),
             Message::OpenFromOutbox(id) => self.open_from_outbox(id),
             Message::Duplicate => self.duplicate(),
             Message::Pdf(m) => self.pdf_update(*m),
@@ -515,19 +517,6 @@ impl App {
     /// Where the settings are kept, if anywhere.
     pub fn settings_file(&self) -> Option<&std::path::Path> {
         self.settings_path.as_deref()
-    }
-
-    fn save_settings(&self) -> Option<String> {
-        let path = self.settings_path.as_ref()?;
-        self.settings.save(path).err().map(|e| {
-            self.l.t_args(
-                "notice-settings-unsaved",
-                &[
-                    ("path", path.display().to_string().into()),
-                    ("reason", e.to_string().into()),
-                ],
-            )
-        })
     }
 
     pub fn view(&self) -> Element<'_, Message> {

@@ -1,6 +1,7 @@
 //! The window's side of sending: the outbox (sent at once, at start-up, on a timer and on
-//! "Envoyer maintenant"), the settings screen and its connection test. Every network and file
-//! call runs in a task; the rules live in `crate::submit`.
+//! "Envoyer maintenant"), the settings screen, its connection test and the settings file.
+//! Every network and file call runs in a task (file work on the blocking pool); the rules and
+//! the use cases live in `crate::submit`.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -10,11 +11,12 @@ use iced::{Subscription, Task};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{App, Message, Screen};
+use super::work::{blocking, with_detail};
+use super::{App, DraftMessage, Message, Screen, drafts_msg};
 use crate::designation::{Designation, Status, Step};
 use crate::lookup::{NoEndpoint, UserLookup};
 use crate::settings::Settings;
-use crate::store::{DraftStore, StoreError};
+use crate::store::{DraftStore, IoProblem, StoreError};
 use crate::submit::outbox::{self, CONCURRENCY};
 use crate::submit::{
     Attempt, AttemptError, Client, ConnectionCheck, Endpoint, Outbox, Submitted, submit_designation,
@@ -67,6 +69,18 @@ pub struct Sending {
     /// Designations being sent right now (never two attempts of one at a time).
     pub in_flight: HashSet<Uuid>,
     pub form: SettingsForm,
+    /// Writing the settings file.
+    pub saving: SettingsSaving,
+}
+
+/// The settings file's writes, one at a time.
+#[derive(Debug, Clone, Default)]
+pub struct SettingsSaving {
+    writing: bool,
+    /// They changed during the write: write them again after it.
+    again: bool,
+    /// "Enregistrer" on the settings screen is among what is being written.
+    form: bool,
 }
 
 impl Sending {
@@ -79,6 +93,7 @@ impl Sending {
             items: Vec::new(),
             in_flight: HashSet::new(),
             form: SettingsForm::default(),
+            saving: SettingsSaving::default(),
         }
     }
 
@@ -140,12 +155,8 @@ impl App {
         let Some(outbox) = self.sending.outbox() else {
             return Task::none();
         };
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || outbox.contents())
-                    .await
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
-            },
+        blocking(
+            move || outbox.contents(),
             move |result| Message::OutboxRead(sweep, result),
         )
     }
@@ -212,7 +223,7 @@ impl App {
         self.sending.in_flight.insert(d.id);
         Task::perform(
             async move { submit_designation(&outbox, d).await },
-            Message::Submitted,
+            |result| Message::Submitted(Box::new(result)),
         )
     }
 
@@ -276,20 +287,19 @@ impl App {
         let Some(d) = self.sending.items.iter().find(|d| d.id == id).cloned() else {
             return Task::none();
         };
-        self.open_wizard(d);
-        Task::none()
+        self.open_wizard(d)
     }
 
-    /// "Dupliquer" on a sent designation: a new draft with the same answers.
+    /// "Dupliquer" on a sent designation: a new draft with the same answers, opened once written.
     pub(super) fn duplicate(&mut self) -> Task<Message> {
         let (Some(store), Some(w)) = (self.sending.store.clone(), self.wizard()) else {
             return Task::none();
         };
-        match store.duplicate(w.draft().id) {
-            Ok(copy) => self.open_wizard(copy),
-            Err(e) => self.notice = Some(e.message(&self.l)),
-        }
-        Task::none()
+        let id = w.draft().id;
+        blocking(
+            move || store.duplicate(id),
+            |r| drafts_msg(DraftMessage::Opened(r)),
+        )
     }
 
     pub(super) fn open_settings(&mut self) -> Task<Message> {
@@ -326,13 +336,59 @@ impl App {
         let typed = self.sending.form.endpoint.trim().to_string();
         self.settings.adresse_service = endpoint.as_ref().map(|_| typed);
         self.settings.jeton = (!token.is_empty()).then_some(token);
-        self.notice = self.save_settings();
-        self.sending.form.saved = self.notice.is_none();
+        self.sending.form.saved = false;
+        self.sending.saving.form = true;
+        let save = self.save_settings();
         self.sending.endpoint_override = None;
         let client = endpoint.and_then(|e| Client::new(e, self.settings.token()).ok());
         self.set_client(client);
         // A new address may be the one that answers: try what waits.
-        self.refresh_outbox(Sweep::All)
+        Task::batch([save, self.refresh_outbox(Sweep::All)])
+    }
+
+    /// Writes the settings as they are now, in the background, one write at a time (so an
+    /// older one never lands after a newer one). They apply at once either way.
+    pub(super) fn save_settings(&mut self) -> Task<Message> {
+        let Some(path) = self.settings_path.clone() else {
+            return Task::done(Message::SettingsSaved(Ok(())));
+        };
+        if self.sending.saving.writing {
+            self.sending.saving.again = true;
+            return Task::none();
+        }
+        self.sending.saving.writing = true;
+        let settings = self.settings.clone();
+        blocking(
+            move || settings.save(&path).map_err(IoProblem::from),
+            Message::SettingsSaved,
+        )
+    }
+
+    /// A write of the settings ended: the next one if they changed meanwhile, else the outcome.
+    pub(super) fn settings_saved(&mut self, result: Result<(), IoProblem>) -> Task<Message> {
+        self.sending.saving.writing = false;
+        if std::mem::take(&mut self.sending.saving.again) {
+            return self.save_settings();
+        }
+        let form = std::mem::take(&mut self.sending.saving.form);
+        match result {
+            Ok(()) => {
+                self.notice = None;
+                self.sending.form.saved = form;
+            }
+            Err(problem) => {
+                let path = self.settings_path.clone().unwrap_or_default();
+                let sentence = self.l.t_args(
+                    "notice-settings-unsaved",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("reason", problem.reason(&self.l).into()),
+                    ],
+                );
+                self.notice = Some(with_detail(&self.l, sentence, &problem.detail));
+            }
+        }
+        Task::none()
     }
 
     pub(super) fn test_connection(&mut self) -> Task<Message> {

@@ -15,6 +15,11 @@ pub(crate) fn blocking<T: Send + 'static>(
     Task::perform(crate::blocking::run(work), done)
 }
 
+/// Runs `work` off the UI thread, for an effect nobody waits for.
+pub(crate) fn in_background(work: impl FnOnce() + Send + 'static) -> Task<Message> {
+    Task::future(crate::blocking::run(work)).discard()
+}
+
 /// A sentence for the user, then the system's own words (often English) on a line of their
 /// own, labelled, for whoever helps them: never mixed into the sentence.
 pub(crate) fn with_detail(l: &Localizer, sentence: String, detail: &str) -> String {
