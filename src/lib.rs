@@ -6,7 +6,6 @@
 
 pub mod blocking;
 pub mod cli;
-mod cli_pdf;
 pub mod clock;
 pub mod designation;
 pub mod dialogs;

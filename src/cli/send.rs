@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use time::{OffsetDateTime, UtcOffset};
 
+use super::check::read_draft;
 use super::exit::{self, LEFT_IN_OUTBOX, REFUSED};
-use super::read_draft;
 use crate::designation::{Designation, Field, normalize};
 use crate::i18n::Localizer;
 use crate::settings::Settings;

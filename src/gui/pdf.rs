@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use iced::Task;
 use time::OffsetDateTime;
 
-use super::work::{blocking, with_detail};
+use super::work::blocking;
 use super::{App, Message};
 use crate::designation::Designation;
 use crate::dialogs::{DialogOutcome, Filter};
@@ -142,7 +142,7 @@ fn copy_failed(e: &CopyError, l: &Localizer) -> String {
                     ("reason", problem.reason(l).into()),
                 ],
             );
-            with_detail(l, sentence, &problem.detail)
+            l.with_detail(sentence, &problem.detail)
         }
     }
 }
@@ -157,7 +157,7 @@ fn print_failed(e: &PrintFileError, l: &Localizer) -> String {
                 "pdf-unreadable-copy",
                 &[("reason", problem.reason(l).into())],
             );
-            with_detail(l, sentence, &problem.detail)
+            l.with_detail(sentence, &problem.detail)
         }
     }
 }
@@ -336,7 +336,7 @@ impl App {
                     "pdf-open-failed",
                     &[("path", path.display().to_string().into())],
                 );
-                self.pdf.status = Some((false, with_detail(&self.l, sentence, &problem.detail)));
+                self.pdf.status = Some((false, self.l.with_detail(sentence, &problem.detail)));
                 Task::none()
             }
             PdfMessage::IdentityRead(result) => {

@@ -11,7 +11,7 @@ use iced::{Subscription, Task};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::work::{blocking, with_detail};
+use super::work::blocking;
 use super::{App, DraftMessage, Message, Screen, drafts_msg};
 use crate::designation::{Designation, Status, Step};
 use crate::lookup::{NoEndpoint, UserLookup};
@@ -385,7 +385,7 @@ impl App {
                         ("reason", problem.reason(&self.l).into()),
                     ],
                 );
-                self.notice = Some(with_detail(&self.l, sentence, &problem.detail));
+                self.notice = Some(self.l.with_detail(sentence, &problem.detail));
             }
         }
         Task::none()

@@ -5,7 +5,6 @@
 use iced::Task;
 
 use super::Message;
-use crate::i18n::Localizer;
 
 /// Runs `work` off the UI thread and the async workers; `done` turns its result into a message.
 pub(crate) fn blocking<T: Send + 'static>(
@@ -18,15 +17,4 @@ pub(crate) fn blocking<T: Send + 'static>(
 /// Runs `work` off the UI thread, for an effect nobody waits for.
 pub(crate) fn in_background(work: impl FnOnce() + Send + 'static) -> Task<Message> {
     Task::future(crate::blocking::run(work)).discard()
-}
-
-/// A sentence for the user, then the system's own words (often English) on a line of their
-/// own, labelled, for whoever helps them: never mixed into the sentence.
-pub(crate) fn with_detail(l: &Localizer, sentence: String, detail: &str) -> String {
-    if detail.trim().is_empty() {
-        sentence
-    } else {
-        let detail = l.t_args("failure-detail", &[("detail", detail.to_string().into())]);
-        format!("{sentence}\n{detail}")
-    }
 }

@@ -1,6 +1,5 @@
 //! The command line's PDF commands: `export`, `print`, `printers`, `identity show|import`.
-//! Kept apart from `cli.rs` (argument parsing) so that each stays short; they only call
-//! `crate::pdf`.
+//! They call `crate::pdf`'s use cases (`pdf::copy`) and put the outcome into words.
 //!
 //! Exit codes, as for `check`: 0 done; 1 the copy was made but marked "BROUILLON — incomplet"
 //! because the designation has problems; 2 a file cannot be read or written, the certificate's
@@ -12,7 +11,8 @@ use std::path::Path;
 use fluent_bundle::FluentValue;
 use time::OffsetDateTime;
 
-use crate::cli::{exit, io_reason, read_draft};
+use super::check::{io_reason, read_draft};
+use super::exit;
 use crate::designation::validate;
 use crate::i18n::Localizer;
 use crate::paths;
