@@ -257,3 +257,53 @@ fn opening_a_draft_remembers_it_off_the_window_thread() {
     let text = std::fs::read_to_string(&state).unwrap();
     assert!(text.contains(&id), "{text}");
 }
+
+/// With the organisation's certificate imported, "Exporter en PDF…" first asks for its
+/// password (the copy's use case says so), then signs with it; a wrong one is said and asked
+/// again.
+#[test]
+fn an_organisational_certificate_asks_its_password_in_the_window() {
+    use piqm_acces::gui::{PdfMessage, pdf_msg};
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copie.pdf");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let app = open(dir.path());
+    let p12 = std::fs::read(root.join("tests/fixtures/organisation-aes.p12")).unwrap();
+    piqm_acces::pdf::IdentityStore::new(&dir.path().join("data"))
+        .import_pkcs12(&p12, "piqm-test")
+        .unwrap();
+    let id = app
+        .drafts
+        .store
+        .as_ref()
+        .unwrap()
+        .import(&root.join("resources/examples/municipalite.json"), None)
+        .unwrap()
+        .draft
+        .id;
+    let mut app = app.with_dialogs(Arc::new(FixedDialogs(Some(copy.clone()))));
+    send(&mut app, drafts_msg(DraftMessage::Open(id)));
+    click(&mut app, "Exporter en PDF…");
+    assert!(!copy.exists(), "nothing signed without the password");
+    assert!(shows(
+        &app,
+        "Mot de passe du certificat de l'organisation (il n'est jamais conservé)"
+    ));
+    send(&mut app, pdf_msg(PdfMessage::Password("pas-le-bon".into())));
+    send(&mut app, pdf_msg(PdfMessage::PasswordSubmit));
+    assert!(!copy.exists());
+    assert!(
+        app.pdf.status.as_ref().is_some_and(
+            |(ok, text)| !ok && text.contains("mot de passe du certificat est incorrect")
+        ),
+        "{:?}",
+        app.pdf.status
+    );
+    click(&mut app, "Exporter en PDF…");
+    send(&mut app, pdf_msg(PdfMessage::Password("piqm-test".into())));
+    send(&mut app, pdf_msg(PdfMessage::PasswordSubmit));
+    let bytes = std::fs::read(&copy).expect("signed with the organisation's certificate");
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(app.pdf.password.is_empty(), "the password is not kept");
+    assert!(app.pdf.waiting.is_none());
+}

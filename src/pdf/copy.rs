@@ -195,3 +195,76 @@ pub fn print_copy(
     let copy = make_copy(request, &dir.join(name)).map_err(PrintCopyError::Copy)?;
     print_file(system, &copy.path, Some(printer), title).map_err(PrintCopyError::Print)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::pdf::print::PrinterInfo;
+
+    /// A print system with two queues, `B` the default, that records what it is given.
+    #[derive(Default)]
+    struct TwoQueues {
+        jobs: Mutex<Vec<(String, PathBuf, String)>>,
+    }
+
+    impl Printer for TwoQueues {
+        fn printers(&self) -> Result<Vec<PrinterInfo>, PrintError> {
+            Ok(vec![
+                PrinterInfo {
+                    name: "A".into(),
+                    is_default: false,
+                },
+                PrinterInfo {
+                    name: "B".into(),
+                    is_default: true,
+                },
+            ])
+        }
+
+        fn print(&self, printer: &str, file: &Path, title: &str) -> Result<PrintJob, PrintError> {
+            if printer != "A" && printer != "B" {
+                return Err(PrintError::UnknownPrinter(printer.into()));
+            }
+            let mut jobs = self.jobs.lock().unwrap();
+            jobs.push((printer.into(), file.into(), title.into()));
+            Ok(PrintJob {
+                id: format!("{printer}-{}", jobs.len()),
+            })
+        }
+    }
+
+    #[test]
+    fn the_printer_named_else_the_default_one_gets_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("copie.pdf");
+        std::fs::write(&file, b"%PDF-1.7").unwrap();
+        let system = TwoQueues::default();
+        let printed = print_file(&system, &file, Some("A"), "titre").unwrap();
+        assert_eq!(printed.printer, "A");
+        let printed = print_file(&system, &file, None, "titre").unwrap();
+        assert_eq!(printed.printer, "B", "the default one");
+        assert_eq!(printed.job.id, "B-2");
+        let jobs = system.jobs.lock().unwrap();
+        assert_eq!(jobs[1], ("B".into(), file.clone(), "titre".into()));
+    }
+
+    #[test]
+    fn a_missing_file_or_an_unknown_printer_prints_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let system = TwoQueues::default();
+        let missing = dir.path().join("absent.pdf");
+        assert!(matches!(
+            print_file(&system, &missing, None, "t"),
+            Err(PrintFileError::Unreadable(e)) if e.kind() == std::io::ErrorKind::NotFound
+        ));
+        let file = dir.path().join("copie.pdf");
+        std::fs::write(&file, b"%PDF-1.7").unwrap();
+        assert!(matches!(
+            print_file(&system, &file, Some("C"), "t"),
+            Err(PrintFileError::Print { printer, error: PrintError::UnknownPrinter(_) }) if printer == "C"
+        ));
+        assert!(system.jobs.lock().unwrap().is_empty());
+    }
+}

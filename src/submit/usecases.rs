@@ -71,3 +71,41 @@ pub async fn submit_designation(
         .map_err(|error| AttemptError { id, error })?;
     outbox.send_one(id).await.map(Submitted::Attempted)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::designation::{Field, from_json};
+
+    fn example() -> Designation {
+        from_json(include_str!("../../resources/examples/municipalite.json")).unwrap()
+    }
+
+    #[test]
+    fn a_complete_designation_is_queued_at_the_step_en_attente() {
+        let mut d = example();
+        d.organization.postal_code = "g6w7w9".into();
+        let now = OffsetDateTime::UNIX_EPOCH;
+        queue(&mut d, Reference::get(), now).unwrap();
+        assert_eq!(d.status, Status::Queued);
+        assert_eq!(d.step, Step::Queued);
+        assert_eq!(d.organization.postal_code, "G6W 7W9", "in normal form");
+        assert_eq!(d.outbox.as_ref().unwrap().queued_at, now);
+        assert!(outbox::is_due(&d, now), "due at once");
+    }
+
+    #[test]
+    fn a_designation_with_errors_is_not_queued_and_every_error_is_listed() {
+        let mut d = example();
+        d.organization.name.clear();
+        d.requester.email = "pas un courriel".into();
+        let before = (d.status, d.step);
+        let errors = queue(&mut d, Reference::get(), OffsetDateTime::UNIX_EPOCH).unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|p| p.field).collect();
+        assert!(fields.contains(&Field::OrgName), "{fields:?}");
+        assert!(fields.contains(&Field::RequesterEmail), "{fields:?}");
+        assert!(errors.iter().all(Problem::is_error));
+        assert_eq!((d.status, d.step), before, "left as it was");
+        assert!(d.outbox.is_none());
+    }
+}
