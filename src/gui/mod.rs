@@ -26,8 +26,7 @@ use crate::i18n::{Lang, Localizer};
 use crate::lookup::{LookupError, NoEndpoint, UserLookup};
 use crate::reference::Reference;
 use crate::settings::Settings;
-use crate::store::{IoProblem, StoreError};
-use crate::submit::{Attempt, AttemptError, ConnectionCheck, Submitted};
+use crate::store::StoreError;
 use crate::wizard::{Event, Outcome, Wizard};
 use picker::OpenPicker;
 
@@ -105,18 +104,13 @@ pub enum Message {
     SettingsToken(String),
     SaveSettings,
     TestConnection,
-    ConnectionTested(ConnectionCheck),
-    /// The settings file was written (or why not).
-    SettingsSaved(Result<(), IoProblem>),
     OpenOutbox,
     /// "Envoyer maintenant": every waiting designation, due or not.
     SendNow,
     /// The timer: send what is due.
     OutboxTick,
-    OutboxRead(sending::Sweep, Result<Vec<Designation>, StoreError>),
-    Sent(Vec<Result<Attempt, AttemptError>>),
-    /// What "Envoyer la désignation" did.
-    Submitted(Box<Result<Submitted, AttemptError>>),
+    /// What a task of sending (outbox, settings, connection test) came back with.
+    Sending(Box<sending::Reply>),
     OpenFromOutbox(uuid::Uuid),
     /// A new draft with the answers of the (sent) designation on screen.
     Duplicate,
@@ -380,38 +374,14 @@ impl App {
                 Task::none()
             }
             Message::OpenSettings => self.open_settings(),
-            Message::SettingsEndpoint(s) => {
-                let form = &mut self.sending.form;
-                form.endpoint = s;
-                form.endpoint_error = None;
-                form.saved = false;
-                form.test = sending::ConnectionTest::NotRun;
-                Task::none()
-            }
-            Message::SettingsToken(s) => {
-                let form = &mut self.sending.form;
-                form.token = s;
-                form.saved = false;
-                form.test = sending::ConnectionTest::NotRun;
-                Task::none()
-            }
+            Message::SettingsEndpoint(s) => self.settings_endpoint(s),
+            Message::SettingsToken(s) => self.settings_token(s),
             Message::SaveSettings => self.save_settings_form(),
             Message::TestConnection => self.test_connection(),
-            Message::SettingsSaved(result) => self.settings_saved(result),
-            Message::ConnectionTested(check) => {
-                self.sending.form.test = sending::ConnectionTest::Done(check);
-                Task::none()
-            }
-            Message::OpenOutbox => {
-                self.screen = Screen::Outbox;
-                self.picker = None;
-                self.refresh_outbox(sending::Sweep::Nothing)
-            }
+            Message::OpenOutbox => self.open_outbox(),
             Message::SendNow => self.refresh_outbox(sending::Sweep::All),
             Message::OutboxTick => self.refresh_outbox(sending::Sweep::Due),
-            Message::OutboxRead(sweep, result) => self.outbox_read(sweep, result),
-            Message::Sent(results) => self.sent(results),
-            Message::Submitted(result) => self.submitted(*result),
+            Message::Sending(reply) => self.sending_update(*reply),
             Message::OpenFromOutbox(id) => self.open_from_outbox(id),
             Message::Duplicate => self.duplicate(),
             Message::Pdf(m) => self.pdf_update(*m),

@@ -37,6 +37,23 @@ pub enum Sweep {
     All,
 }
 
+/// What the tasks of sending come back with. This module owns them: the window's `Message`
+/// only carries them to [`App::sending_update`].
+#[derive(Debug, Clone)]
+pub enum Reply {
+    OutboxRead(Sweep, Result<Vec<Designation>, StoreError>),
+    Sent(Vec<Result<Attempt, AttemptError>>),
+    /// What "Envoyer la désignation" did.
+    Submitted(Box<Result<Submitted, AttemptError>>),
+    ConnectionTested(ConnectionCheck),
+    /// The settings file was written (or why not).
+    SettingsSaved(Result<(), IoProblem>),
+}
+
+fn reply(r: Reply) -> Message {
+    Message::Sending(Box::new(r))
+}
+
 /// The settings screen's fields and the connection test.
 #[derive(Debug, Clone, Default)]
 pub struct SettingsForm {
@@ -150,6 +167,25 @@ impl App {
         self.sending.client = client;
     }
 
+    pub(super) fn sending_update(&mut self, r: Reply) -> Task<Message> {
+        match r {
+            Reply::OutboxRead(sweep, result) => self.outbox_read(sweep, result),
+            Reply::Sent(results) => self.sent(results),
+            Reply::Submitted(result) => self.submitted(*result),
+            Reply::ConnectionTested(check) => {
+                self.sending.form.test = ConnectionTest::Done(check);
+                Task::none()
+            }
+            Reply::SettingsSaved(result) => self.settings_saved(result),
+        }
+    }
+
+    pub(super) fn open_outbox(&mut self) -> Task<Message> {
+        self.screen = Screen::Outbox;
+        self.picker = None;
+        self.refresh_outbox(Sweep::Nothing)
+    }
+
     /// Reads the outbox, then sends what `sweep` asks for.
     pub fn refresh_outbox(&self, sweep: Sweep) -> Task<Message> {
         let Some(outbox) = self.sending.outbox() else {
@@ -157,11 +193,11 @@ impl App {
         };
         blocking(
             move || outbox.contents(),
-            move |result| Message::OutboxRead(sweep, result),
+            move |result| reply(Reply::OutboxRead(sweep, result)),
         )
     }
 
-    pub(super) fn outbox_read(
+    fn outbox_read(
         &mut self,
         sweep: Sweep,
         result: Result<Vec<Designation>, StoreError>,
@@ -204,7 +240,7 @@ impl App {
         };
         Task::perform(
             async move { outbox.send_many(ids, CONCURRENCY).await },
-            Message::Sent,
+            |results| reply(Reply::Sent(results)),
         )
     }
 
@@ -223,12 +259,12 @@ impl App {
         self.sending.in_flight.insert(d.id);
         Task::perform(
             async move { submit_designation(&outbox, d).await },
-            |result| Message::Submitted(Box::new(result)),
+            |result| reply(Reply::Submitted(Box::new(result))),
         )
     }
 
     /// What submitting did: the wizard follows the designation as now on disk.
-    pub(super) fn submitted(&mut self, result: Result<Submitted, AttemptError>) -> Task<Message> {
+    fn submitted(&mut self, result: Result<Submitted, AttemptError>) -> Task<Message> {
         match result {
             Ok(Submitted::Attempted(attempt)) => self.sent(vec![Ok(attempt)]),
             Err(e) => self.sent(vec![Err(e)]),
@@ -252,7 +288,7 @@ impl App {
         }
     }
 
-    pub(super) fn sent(&mut self, results: Vec<Result<Attempt, AttemptError>>) -> Task<Message> {
+    fn sent(&mut self, results: Vec<Result<Attempt, AttemptError>>) -> Task<Message> {
         for result in results {
             match result {
                 Ok(attempt) => {
@@ -312,6 +348,23 @@ impl App {
         self.read_identity()
     }
 
+    pub(super) fn settings_endpoint(&mut self, typed: String) -> Task<Message> {
+        let form = &mut self.sending.form;
+        form.endpoint = typed;
+        form.endpoint_error = None;
+        form.saved = false;
+        form.test = ConnectionTest::NotRun;
+        Task::none()
+    }
+
+    pub(super) fn settings_token(&mut self, typed: String) -> Task<Message> {
+        let form = &mut self.sending.form;
+        form.token = typed;
+        form.saved = false;
+        form.test = ConnectionTest::NotRun;
+        Task::none()
+    }
+
     /// The address typed, checked; `Ok(None)` when empty (sending turned off).
     fn typed_endpoint(&self) -> Result<Option<Endpoint>, String> {
         let typed = self.sending.form.endpoint.trim();
@@ -350,7 +403,7 @@ impl App {
     /// older one never lands after a newer one). They apply at once either way.
     pub(super) fn save_settings(&mut self) -> Task<Message> {
         let Some(path) = self.settings_path.clone() else {
-            return Task::done(Message::SettingsSaved(Ok(())));
+            return Task::done(reply(Reply::SettingsSaved(Ok(()))));
         };
         if self.sending.saving.writing {
             self.sending.saving.again = true;
@@ -360,12 +413,12 @@ impl App {
         let settings = self.settings.clone();
         blocking(
             move || settings.save(&path).map_err(IoProblem::from),
-            Message::SettingsSaved,
+            |result| reply(Reply::SettingsSaved(result)),
         )
     }
 
     /// A write of the settings ended: the next one if they changed meanwhile, else the outcome.
-    pub(super) fn settings_saved(&mut self, result: Result<(), IoProblem>) -> Task<Message> {
+    fn settings_saved(&mut self, result: Result<(), IoProblem>) -> Task<Message> {
         self.sending.saving.writing = false;
         if std::mem::take(&mut self.sending.saving.again) {
             return self.save_settings();
@@ -410,10 +463,9 @@ impl App {
             return Task::none();
         };
         self.sending.form.test = ConnectionTest::Running;
-        Task::perform(
-            async move { client.test_connection().await },
-            Message::ConnectionTested,
-        )
+        Task::perform(async move { client.test_connection().await }, |check| {
+            reply(Reply::ConnectionTested(check))
+        })
     }
 
     /// The timer runs while something waits: it checks every 15 s what is due.
