@@ -307,3 +307,10 @@ fn an_organisational_certificate_asks_its_password_in_the_window() {
     assert!(app.pdf.password.is_empty(), "the password is not kept");
     assert!(app.pdf.waiting.is_none());
 }
+
+/// Closing the window must reach `CloseRequested` (and so the last save) instead of closing at
+/// once: iced's default would close without asking.
+#[test]
+fn the_window_asks_before_it_closes() {
+    assert!(!piqm_acces::gui::window_settings().exit_on_close_request);
+}

@@ -64,15 +64,21 @@ pub fn run(options: Options) -> iced::Result {
         .font(FONT_REGULAR)
         .font(FONT_BOLD)
         .default_font(FONT)
-        // Closing saves the draft on screen first (drafts.rs).
-        .exit_on_close_request(false)
-        .window(iced::window::Settings {
-            size: Size::new(1024.0, 768.0),
-            min_size: Some(Size::new(720.0, 520.0)),
-            icon: icon::window_icon(),
-            ..Default::default()
-        })
+        .window(window_settings())
         .run()
+}
+
+/// The window. Closing it only asks: the draft on screen is saved first (drafts.rs), then the
+/// window closes. (Set here, not with the builder's `exit_on_close_request`, which `.window()`
+/// would overwrite.)
+pub fn window_settings() -> iced::window::Settings {
+    iced::window::Settings {
+        size: Size::new(1024.0, 768.0),
+        min_size: Some(Size::new(720.0, 520.0)),
+        icon: icon::window_icon(),
+        exit_on_close_request: false,
+        ..Default::default()
+    }
 }
 
 #[derive(Debug, Clone)]
