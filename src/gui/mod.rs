@@ -1,7 +1,9 @@
 //! The desktop application (iced 0.14, tiny-skia): a face over the same services as the CLI.
 //!
 //! `App` holds the state; `update` turns messages into changes of the wizard (the core) and
-//! into tasks; the `view` modules draw one screen each.
+//! into tasks; the `view` modules draw one screen each. Neither touches a file, a process or the
+//! network: that work is in tasks, and file or process work runs through `work.rs` on tokio's
+//! blocking pool.
 
 mod drafts;
 mod icon;
