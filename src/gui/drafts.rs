@@ -1,21 +1,17 @@
-//! Drafts in the window: autosave (within a second, on Ctrl+S, on leaving the wizard and on
-//! close), the drafts list with its trash, resuming the last draft, export and import through
-//! the file dialogs.
+//! Drafts in the window: the drafts list with its trash, opening and resuming a draft,
+//! duplicate, delete, export and import through the file dialogs. Saving the draft on screen is
+//! `autosave.rs`.
 //!
 //! Every file operation runs on the blocking pool (`work::blocking`), never on the UI thread.
-//! Saves of the draft on screen are written one at a time, so that an older one never lands
-//! after a newer one; leaving the wizard and closing the window wait for the last one to be on
-//! disk (close → save → then close the window).
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
-use iced::Task;
-use iced::window;
+use iced::{Task, window};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::autosave::Saving;
 use super::work::{blocking, in_background};
 use super::{App, Message, Screen};
 use crate::designation::Designation;
@@ -24,9 +20,6 @@ use crate::store::{
     DraftStore, DraftSummary, Imported, Listing, OnConflict, StoreError, TrashListing,
 };
 use crate::wizard::Wizard;
-
-/// Longest wait between a change and its save.
-pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(1);
 
 /// Messages of the drafts list and of saving.
 #[derive(Debug, Clone)]
@@ -83,23 +76,8 @@ pub struct Drafts {
     pub saved_at: Option<OffsetDateTime>,
     /// The draft on screen has changes not yet on disk.
     pub dirty: bool,
-    /// The one-second timer of the autosave runs.
-    save_scheduled: bool,
-    /// A save is being written.
-    save_writing: bool,
-    /// Ctrl+S during a write: write again as soon as it ends.
-    save_again: bool,
-    /// What to do once the draft on screen is on disk.
-    then: Option<AfterSave>,
-    /// The last close request failed to save: the next one closes anyway.
-    close_anyway: bool,
-}
-
-/// What waits for the draft on screen to be on disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AfterSave {
-    Home,
-    Close(window::Id),
+    /// How far its saving is (autosave.rs).
+    pub(super) saving: Saving,
 }
 
 impl Drafts {
@@ -129,7 +107,7 @@ pub fn drafts_msg(m: DraftMessage) -> Message {
 }
 
 /// Runs file work off the UI thread and comes back as a drafts message.
-fn run<T: Send + 'static>(
+pub(super) fn run<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
     done: impl FnOnce(T) -> DraftMessage + Send + 'static,
 ) -> Task<Message> {
@@ -157,134 +135,6 @@ impl App {
         }
     }
 
-    /// Something in the draft on screen changed: save it within a second.
-    pub(super) fn changed(&mut self) -> Task<Message> {
-        self.drafts.dirty = true;
-        if !self.wizard().is_some_and(Wizard::is_editable) {
-            // In the outbox or sent, the file belongs to the outbox, which writes it with its
-            // sending state; the user can change nothing there, so nothing typed is lost.
-            self.drafts.dirty = false;
-            return Task::none();
-        }
-        if self.drafts.save_scheduled || self.drafts.save_writing || self.store().is_none() {
-            // The save under way (or the next one) takes this change too: see `Saved`.
-            return Task::none();
-        }
-        self.drafts.save_scheduled = true;
-        // The timer is created when the executor first polls it, inside its tokio runtime
-        // (`update` itself runs outside any runtime).
-        let delay = async { tokio::time::sleep(AUTOSAVE_DELAY).await };
-        Task::perform(delay, |()| drafts_msg(DraftMessage::SaveDue))
-    }
-
-    /// Whether the draft on screen has changes that can be written.
-    fn needs_saving(&self) -> bool {
-        self.drafts.dirty
-            && self.store().is_some()
-            && self.wizard().is_some_and(Wizard::is_editable)
-    }
-
-    /// Writes the draft on screen as it is now, in the background.
-    fn write_draft(&mut self) -> Task<Message> {
-        let (Some(store), Some(w)) = (self.store(), self.wizard().filter(|w| w.is_editable()))
-        else {
-            self.drafts.dirty = false;
-            return Task::none();
-        };
-        let mut draft = w.draft().clone();
-        let id = draft.id;
-        self.drafts.dirty = false;
-        self.drafts.save_writing = true;
-        run(
-            move || store.save(&mut draft),
-            move |r| DraftMessage::Saved(id, r),
-        )
-    }
-
-    /// Does `after` once the draft on screen is on disk (at once when it already is).
-    fn save_then(&mut self, after: AfterSave) -> Task<Message> {
-        if !self.drafts.save_writing && !self.needs_saving() {
-            return self.proceed(after);
-        }
-        self.drafts.then = Some(after);
-        if self.drafts.save_writing {
-            Task::none()
-        } else {
-            self.write_draft()
-        }
-    }
-
-    fn proceed(&mut self, after: AfterSave) -> Task<Message> {
-        match after {
-            AfterSave::Home => {
-                self.screen = Screen::Home;
-                self.picker = None;
-                self.refresh_drafts()
-            }
-            AfterSave::Close(id) => window::close(id),
-        }
-    }
-
-    /// A save of the draft on screen ended.
-    fn saved(&mut self, id: Uuid, result: Result<OffsetDateTime, StoreError>) -> Task<Message> {
-        self.drafts.save_writing = false;
-        let failure = match result {
-            Ok(at) => {
-                if let Screen::Wizard(w) = &mut self.screen
-                    && w.draft().id == id
-                {
-                    w.mark_saved(at);
-                    self.drafts.saved_at = Some(at);
-                }
-                None
-            }
-            Err(e) => {
-                // Nothing is lost: the draft is still on screen and saving is retried with the
-                // next change (or Ctrl+S).
-                self.drafts.dirty = true;
-                self.error_notice(&e);
-                Some(e)
-            }
-        };
-        if let Some(after) = self.drafts.then.take() {
-            return match failure {
-                // Changed while it was written: write that too before going on.
-                None if self.needs_saving() => {
-                    self.drafts.then = Some(after);
-                    self.write_draft()
-                }
-                None => self.proceed(after),
-                Some(e) => self.not_saved(after, &e),
-            };
-        }
-        if std::mem::take(&mut self.drafts.save_again) {
-            self.drafts.dirty = true;
-            return self.write_draft();
-        }
-        if self.drafts.dirty {
-            self.changed()
-        } else {
-            Task::none()
-        }
-    }
-
-    /// The save that `after` waited for failed: stay, and say so.
-    fn not_saved(&mut self, after: AfterSave, e: &StoreError) -> Task<Message> {
-        match after {
-            AfterSave::Home => Task::none(),
-            AfterSave::Close(id) if self.drafts.close_anyway => window::close(id),
-            AfterSave::Close(_) => {
-                self.drafts.close_anyway = true;
-                self.notice = Some(format!(
-                    "{} {}",
-                    e.message(&self.l),
-                    self.l.t("close-unsaved")
-                ));
-                Task::none()
-            }
-        }
-    }
-
     /// Shows a draft in the wizard; remembers it (in the background) for the resume offer.
     pub(super) fn open_wizard(&mut self, draft: Designation) -> Task<Message> {
         let id = draft.id;
@@ -303,7 +153,7 @@ impl App {
         }
     }
 
-    fn error_notice(&mut self, e: &StoreError) {
+    pub(super) fn error_notice(&mut self, e: &StoreError) {
         self.notice = Some(e.message(&self.l));
     }
 
@@ -460,26 +310,10 @@ impl App {
                 self.error_notice(&e);
                 Task::none()
             }
-            DraftMessage::SaveDue => {
-                self.drafts.save_scheduled = false;
-                if self.drafts.dirty && !self.drafts.save_writing {
-                    self.write_draft()
-                } else {
-                    Task::none()
-                }
-            }
-            DraftMessage::SaveNow => {
-                // Ctrl+S saves at once, even with nothing new.
-                self.drafts.dirty = true;
-                if self.drafts.save_writing {
-                    self.drafts.save_again = true;
-                    Task::none()
-                } else {
-                    self.write_draft()
-                }
-            }
+            DraftMessage::SaveDue => self.save_due(),
+            DraftMessage::SaveNow => self.save_now(),
             DraftMessage::Saved(id, result) => self.saved(id, result),
-            DraftMessage::CloseRequested(id) => self.save_then(AfterSave::Close(id)),
+            DraftMessage::CloseRequested(id) => self.close_requested(id),
         }
     }
 
@@ -521,11 +355,6 @@ impl App {
     fn no_dialog(&mut self) -> Task<Message> {
         self.notice = Some(self.l.t("dialog-unavailable"));
         Task::none()
-    }
-
-    /// Leaving the wizard for the home screen: once the draft is on disk, list the drafts again.
-    pub(super) fn leave_wizard(&mut self) -> Task<Message> {
-        self.save_then(AfterSave::Home)
     }
 }
 

@@ -5,6 +5,7 @@
 //! network: that work is in tasks, and file or process work runs through `work.rs` on tokio's
 //! blocking pool.
 
+mod autosave;
 mod drafts;
 mod icon;
 mod keys;
