@@ -114,6 +114,17 @@ impl Localizer {
         self.format(id, Some(&fluent_args))
     }
 
+    /// A sentence, then the system's own words (often English) on a line of their own,
+    /// labelled ("Détail technique : …"), for whoever helps the user: never inside the sentence.
+    pub fn with_detail(&self, sentence: String, detail: &str) -> String {
+        if detail.trim().is_empty() {
+            sentence
+        } else {
+            let detail = self.t_args("failure-detail", &[("detail", detail.to_string().into())]);
+            format!("{sentence}\n{detail}")
+        }
+    }
+
     /// A validation problem in words, with the field's label available as `$label`.
     pub fn problem(&self, p: &Problem) -> String {
         let mut args = FluentArgs::new();

@@ -1,11 +1,14 @@
 //! piqm-acces: designation of a gestionnaire local des droits d'accès to the PIQM online service.
 //!
 //! The core (`designation`, `wizard`, `reference`) is pure: no I/O beyond embedded data, no GUI,
-//! no async runtime. Services (`i18n`, `settings`, `lookup`, `paths`, `dialogs`) wrap it; the faces
-//! (`cli` and `gui`) only call services.
+//! no async runtime. Services (`store`, `submit`, `pdf`, `i18n`, `settings`, `lookup`, `paths`,
+//! `dialogs`, `blocking`) wrap it, and each use case is one function of a service
+//! (`submit::submit_designation`, `pdf::make_copy`, `store::DraftStore::import`, …). The faces
+//! (`cli` and `gui`, chosen by `main.rs`) turn input into those calls and their results into
+//! words.
 
+pub mod blocking;
 pub mod cli;
-mod cli_pdf;
 pub mod clock;
 pub mod contact;
 pub mod designation;

@@ -233,7 +233,8 @@ fn the_language_switches_at_run_time_and_is_remembered() {
     std::fs::write(&config, "langue = \"fr\"\n").unwrap();
     let mut app = App::from_options(&options);
     assert!(shows(&app, "Nouvelle désignation"));
-    click_text(&mut app, "English");
+    // The settings file is written by a task, off the window's thread: run it.
+    gui_support::click(&mut app, "English");
     assert!(shows(&app, "New designation"));
     assert!(
         std::fs::read_to_string(&config)

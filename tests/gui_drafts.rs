@@ -203,3 +203,114 @@ fn the_review_exports_a_signed_pdf_copy_through_the_save_dialog() {
     assert!(shows(&app, &shown), "the user is told where it went");
     assert!(shows(&app, "Ouvrir la copie"));
 }
+
+/// `update` writes nothing itself: the save runs in the task it returns, and the wizard is left
+/// only once the draft is on disk.
+#[test]
+fn leaving_the_wizard_waits_for_the_save_which_runs_in_a_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    start(&mut app);
+    let _ = app.update(Message::Edit(Field::Street, "route du Fleuve".into()));
+    let task = app.update(Message::Home);
+    let on_disk = std::fs::read_to_string(&draft_files(dir.path())[0]).unwrap();
+    assert!(
+        !on_disk.contains("route du Fleuve"),
+        "not written by update"
+    );
+    assert!(app.wizard().is_some(), "still on screen until it is saved");
+    gui_support::drive(&mut app, task, &mut gui_support::Effects::default());
+    let on_disk = std::fs::read_to_string(&draft_files(dir.path())[0]).unwrap();
+    assert!(on_disk.contains("route du Fleuve"));
+    assert!(app.wizard().is_none(), "home once saved");
+    assert!(shows(&app, "Coopérative de Sainte-Flavie"), "listed again");
+}
+
+/// Ctrl+S while a save is being written: the latest answers reach the disk, after the older.
+#[test]
+fn ctrl_s_during_a_save_writes_the_latest_answers_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    start(&mut app);
+    let _ = app.update(Message::Edit(Field::Street, "rue A".into()));
+    let first = app.update(drafts_msg(DraftMessage::SaveNow));
+    let _ = app.update(Message::Edit(Field::Street, "rue B".into()));
+    let second = app.update(drafts_msg(DraftMessage::SaveNow));
+    let mut effects = gui_support::Effects::default();
+    gui_support::drive(&mut app, second, &mut effects);
+    gui_support::drive(&mut app, first, &mut effects);
+    let on_disk = std::fs::read_to_string(&draft_files(dir.path())[0]).unwrap();
+    assert!(on_disk.contains("rue B"), "{on_disk}");
+    assert!(app.drafts.saved_at.is_some());
+}
+
+/// Opening a draft remembers it for the resume offer, in a task: `update` itself writes nothing.
+#[test]
+fn opening_a_draft_remembers_it_off_the_window_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    let state = dir.path().join("data/state.json");
+    let task = app.update(Message::NewDesignation);
+    assert!(!state.exists(), "not written by update");
+    gui_support::drive(&mut app, task, &mut gui_support::Effects::default());
+    let id = app.wizard().unwrap().draft().id.to_string();
+    let text = std::fs::read_to_string(&state).unwrap();
+    assert!(text.contains(&id), "{text}");
+}
+
+/// With the organisation's certificate imported, "Exporter en PDF…" first asks for its
+/// password (the copy's use case says so), then signs with it; a wrong one is said and asked
+/// again.
+#[test]
+fn an_organisational_certificate_asks_its_password_in_the_window() {
+    use piqm_acces::gui::{PdfMessage, pdf_msg};
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copie.pdf");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let app = open(dir.path());
+    let p12 = std::fs::read(root.join("tests/fixtures/organisation-aes.p12")).unwrap();
+    piqm_acces::pdf::IdentityStore::new(&dir.path().join("data"))
+        .import_pkcs12(&p12, "piqm-test")
+        .unwrap();
+    let id = app
+        .drafts
+        .store
+        .as_ref()
+        .unwrap()
+        .import(&root.join("resources/examples/municipalite.json"), None)
+        .unwrap()
+        .draft
+        .id;
+    let mut app = app.with_dialogs(Arc::new(FixedDialogs(Some(copy.clone()))));
+    send(&mut app, drafts_msg(DraftMessage::Open(id)));
+    click(&mut app, "Exporter en PDF…");
+    assert!(!copy.exists(), "nothing signed without the password");
+    assert!(shows(
+        &app,
+        "Mot de passe du certificat de l'organisation (il n'est jamais conservé)"
+    ));
+    send(&mut app, pdf_msg(PdfMessage::Password("pas-le-bon".into())));
+    send(&mut app, pdf_msg(PdfMessage::PasswordSubmit));
+    assert!(!copy.exists());
+    assert!(
+        app.pdf.status.as_ref().is_some_and(
+            |(ok, text)| !ok && text.contains("mot de passe du certificat est incorrect")
+        ),
+        "{:?}",
+        app.pdf.status
+    );
+    click(&mut app, "Exporter en PDF…");
+    send(&mut app, pdf_msg(PdfMessage::Password("piqm-test".into())));
+    send(&mut app, pdf_msg(PdfMessage::PasswordSubmit));
+    let bytes = std::fs::read(&copy).expect("signed with the organisation's certificate");
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(app.pdf.password.is_empty(), "the password is not kept");
+    assert!(app.pdf.waiting.is_none());
+}
+
+/// Closing the window must reach `CloseRequested` (and so the last save) instead of closing at
+/// once: iced's default would close without asking.
+#[test]
+fn the_window_asks_before_it_closes() {
+    assert!(!piqm_acces::gui::window_settings().exit_on_close_request);
+}

@@ -13,7 +13,8 @@ use serde_json::json;
 
 mod format;
 
-use super::{exit, parse_message};
+use super::check::parse_message;
+use super::exit;
 use crate::designation::{Designation, validate};
 use crate::i18n::Localizer;
 use crate::reference::Reference;

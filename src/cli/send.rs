@@ -11,17 +11,16 @@ use std::sync::Arc;
 
 use time::{OffsetDateTime, UtcOffset};
 
+use super::check::read_draft;
 use super::exit::{self, LEFT_IN_OUTBOX, REFUSED};
-use super::read_draft;
-use crate::designation::{Designation, Field, Status, normalize, validate};
+use crate::designation::{Designation, Field, normalize};
 use crate::i18n::Localizer;
-use crate::reference::Reference;
 use crate::settings::Settings;
 use crate::store::DraftStore;
-use crate::submit::outbox;
 use crate::submit::words::{failure_words, refusal_lines};
 use crate::submit::{
-    Attempt, AttemptError, AttemptResult, CallError, Client, EndpointError, Outbox,
+    Attempt, AttemptError, AttemptResult, CallError, Client, EndpointError, Outbox, Submitted,
+    submit_designation,
 };
 
 /// What the three commands share: where things are and which service to use.
@@ -109,7 +108,7 @@ pub fn submit(file: &Path, ctx: &Context<'_>, out: &mut dyn Write, err: &mut dyn
         offset,
     };
     let l = ctx.l;
-    let mut d = match read_draft(file, l) {
+    let d = match read_draft(file, l) {
         Ok(d) => d,
         Err(message) => {
             io.err(&message);
@@ -124,44 +123,35 @@ pub fn submit(file: &Path, ctx: &Context<'_>, out: &mut dyn Write, err: &mut dyn
         Ok(s) => s,
         Err(code) => return code,
     };
-    // Never twice: a designation already accepted (the same id) is not sent again.
-    if let Ok(existing) = store.load(d.id)
-        && existing.status == Status::Sent
-    {
-        if let Some(r) = &existing.receipt {
-            io.out(&l.t_args(
-                "cli-submit-already-sent",
-                &[("numero", r.numero.clone().into())],
-            ));
-        }
-        return exit::OK;
-    }
-    normalize::normalize(&mut d);
-    let problems = validate(&d, Reference::get());
-    let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
-    if !errors.is_empty() {
-        for p in &errors {
-            io.out(&format!("{}: {}", p.field.path(), l.problem(p)));
-        }
-        let summary = l.t_args(
-            "cli-submit-invalid",
-            &[
-                ("path", file.display().to_string().into()),
-                ("count", errors.len().into()),
-            ],
-        );
-        io.err(&summary);
-        return exit::PROBLEMS;
-    }
-    outbox::mark_queued(&mut d, OffsetDateTime::now_utc());
-    d.step = crate::designation::Step::Queued;
     let outbox = Outbox::new(store, client);
-    if let Err(e) = outbox.enqueue(&d) {
-        io.err(&e.message(l));
-        return exit::UNREADABLE;
+    match runtime().block_on(submit_designation(&outbox, d)) {
+        Ok(Submitted::AlreadySent(existing)) => {
+            // Never twice: a designation already accepted (the same id) is not sent again.
+            if let Some(r) = &existing.receipt {
+                io.out(&l.t_args(
+                    "cli-submit-already-sent",
+                    &[("numero", r.numero.clone().into())],
+                ));
+            }
+            exit::OK
+        }
+        Ok(Submitted::Problems(errors)) => {
+            for p in &errors {
+                io.out(&format!("{}: {}", p.field.path(), l.problem(p)));
+            }
+            let summary = l.t_args(
+                "cli-submit-invalid",
+                &[
+                    ("path", file.display().to_string().into()),
+                    ("count", errors.len().into()),
+                ],
+            );
+            io.err(&summary);
+            exit::PROBLEMS
+        }
+        Ok(Submitted::Attempted(attempt)) => report(&mut io, Ok(attempt)),
+        Err(e) => report(&mut io, Err(e)),
     }
-    let result = runtime().block_on(outbox.send_one(d.id));
-    report(&mut io, result)
 }
 
 /// `send`: every designation in the outbox, now.

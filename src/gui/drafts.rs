@@ -1,18 +1,18 @@
-//! Drafts in the window: autosave (within a second, and on close), the drafts list with its
-//! trash, resuming the last draft, export and import through the file dialogs.
+//! Drafts in the window: the drafts list with its trash, opening and resuming a draft,
+//! duplicate, delete, export and import through the file dialogs. Saving the draft on screen is
+//! `autosave.rs`.
 //!
-//! File work runs in tasks on the async executor, never on the UI thread — except the last
-//! save when the window closes, which must finish before the process ends.
+//! Every file operation runs on the blocking pool (`work::blocking`), never on the UI thread.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
-use iced::Task;
-use iced::window;
+use iced::{Task, window};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::autosave::Saving;
+use super::work::{blocking, in_background};
 use super::{App, Message, Screen};
 use crate::designation::Designation;
 use crate::dialogs::{DialogOutcome, Filter};
@@ -20,9 +20,6 @@ use crate::store::{
     DraftStore, DraftSummary, Imported, Listing, OnConflict, StoreError, TrashListing,
 };
 use crate::wizard::Wizard;
-
-/// Longest wait between a change and its save.
-pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(1);
 
 /// Messages of the drafts list and of saving.
 #[derive(Debug, Clone)]
@@ -79,10 +76,8 @@ pub struct Drafts {
     pub saved_at: Option<OffsetDateTime>,
     /// The draft on screen has changes not yet on disk.
     pub dirty: bool,
-    /// A save is scheduled or under way.
-    save_pending: bool,
-    /// The last close request failed to save: the next one closes anyway.
-    close_anyway: bool,
+    /// How far its saving is (autosave.rs).
+    pub(super) saving: Saving,
 }
 
 impl Drafts {
@@ -112,11 +107,11 @@ pub fn drafts_msg(m: DraftMessage) -> Message {
 }
 
 /// Runs file work off the UI thread and comes back as a drafts message.
-fn run<T: Send + 'static>(
+pub(super) fn run<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
-    done: impl Fn(T) -> DraftMessage + Send + 'static,
+    done: impl FnOnce(T) -> DraftMessage + Send + 'static,
 ) -> Task<Message> {
-    Task::perform(async move { work() }, move |t| drafts_msg(done(t)))
+    blocking(work, move |t| drafts_msg(done(t)))
 }
 
 impl App {
@@ -132,7 +127,7 @@ impl App {
         }
     }
 
-    /// Lists the drafts now (tests and start-up of small folders).
+    /// Lists the drafts now, on this thread: for tests only (the window uses `refresh_drafts`).
     pub fn load_drafts_now(&mut self) {
         if let Some(store) = self.store() {
             let result = store.list();
@@ -140,58 +135,8 @@ impl App {
         }
     }
 
-    /// Something in the draft on screen changed: save it within a second.
-    pub(super) fn changed(&mut self) -> Task<Message> {
-        self.drafts.dirty = true;
-        if !self.wizard().is_some_and(Wizard::is_editable) {
-            // In the outbox or sent, the file belongs to the outbox, which writes it with its
-            // sending state; the user can change nothing there, so nothing typed is lost.
-            self.drafts.dirty = false;
-            return Task::none();
-        }
-        if self.drafts.save_pending || self.store().is_none() {
-            return Task::none();
-        }
-        self.drafts.save_pending = true;
-        // The timer is created when the executor first polls it, inside its tokio runtime
-        // (`update` itself runs outside any runtime).
-        let delay = async { tokio::time::sleep(AUTOSAVE_DELAY).await };
-        Task::perform(delay, |()| drafts_msg(DraftMessage::SaveDue))
-    }
-
-    /// Saves the draft on screen now, on this thread (closing, leaving the wizard, tests).
-    pub fn save_now(&mut self) -> Result<(), StoreError> {
-        let (Some(store), Screen::Wizard(w)) = (self.store(), &mut self.screen) else {
-            return Ok(());
-        };
-        if !self.drafts.dirty || !w.is_editable() {
-            return Ok(());
-        }
-        let mut draft = w.draft().clone();
-        let at = store.save(&mut draft)?;
-        w.mark_saved(at);
-        self.drafts.saved_at = Some(at);
-        self.drafts.dirty = false;
-        Ok(())
-    }
-
-    fn save_in_background(&mut self) -> Task<Message> {
-        let (Some(store), Some(w)) = (self.store(), self.wizard().filter(|w| w.is_editable()))
-        else {
-            self.drafts.save_pending = false;
-            self.drafts.dirty = false;
-            return Task::none();
-        };
-        let mut draft = w.draft().clone();
-        let id = draft.id;
-        self.drafts.dirty = false;
-        run(
-            move || store.save(&mut draft),
-            move |r| DraftMessage::Saved(id, r),
-        )
-    }
-
-    pub(super) fn open_wizard(&mut self, draft: Designation) {
+    /// Shows a draft in the wizard; remembers it (in the background) for the resume offer.
+    pub(super) fn open_wizard(&mut self, draft: Designation) -> Task<Message> {
         let id = draft.id;
         self.screen = Screen::Wizard(Box::new(Wizard::resume(draft, self.refs)));
         self.drafts.saved_at = None;
@@ -199,13 +144,16 @@ impl App {
         self.drafts.resume = None;
         self.picker = None;
         self.lookup_status = super::LookupStatus::Idle;
-        if let Some(store) = self.store() {
+        match self.store() {
             // Only the resume offer depends on it: a failure costs nothing else.
-            let _ = store.set_last_opened(Some(id));
+            Some(store) => in_background(move || {
+                let _ = store.set_last_opened(Some(id));
+            }),
+            None => Task::none(),
         }
     }
 
-    fn error_notice(&mut self, e: &StoreError) {
+    pub(super) fn error_notice(&mut self, e: &StoreError) {
         self.notice = Some(e.message(&self.l));
     }
 
@@ -232,8 +180,8 @@ impl App {
                 None => Task::none(),
             },
             DraftMessage::Opened(Ok(draft)) => {
-                self.open_wizard(draft);
-                self.focus_first_field()
+                let remember = self.open_wizard(draft);
+                Task::batch([remember, self.focus_first_field()])
             }
             DraftMessage::Opened(Err(e)) => {
                 self.error_notice(&e);
@@ -319,10 +267,13 @@ impl App {
                     let shown = path.display().to_string();
                     self.notice = None;
                     let l_done = self.l.t_args("export-done", &[("path", shown.into())]);
-                    Task::perform(async move { store.export(id, &path) }, move |r| match r {
-                        Ok(()) => Message::Notice(l_done.clone()),
-                        Err(e) => drafts_msg(DraftMessage::Done(Err(e))),
-                    })
+                    blocking(
+                        move || store.export(id, &path),
+                        move |r| match r {
+                            Ok(()) => Message::Notice(l_done),
+                            Err(e) => drafts_msg(DraftMessage::Done(Err(e))),
+                        },
+                    )
                 }
                 (DialogOutcome::Unavailable, _) => self.no_dialog(),
                 _ => Task::none(),
@@ -359,59 +310,10 @@ impl App {
                 self.error_notice(&e);
                 Task::none()
             }
-            DraftMessage::SaveDue => {
-                if self.drafts.dirty {
-                    self.save_in_background()
-                } else {
-                    self.drafts.save_pending = false;
-                    Task::none()
-                }
-            }
-            DraftMessage::SaveNow => {
-                self.drafts.dirty = true;
-                let result = self.save_now();
-                if let Err(e) = result {
-                    self.error_notice(&e);
-                }
-                Task::none()
-            }
-            DraftMessage::Saved(id, result) => {
-                self.drafts.save_pending = false;
-                match result {
-                    Ok(at) => {
-                        if let Screen::Wizard(w) = &mut self.screen
-                            && w.draft().id == id
-                        {
-                            w.mark_saved(at);
-                            self.drafts.saved_at = Some(at);
-                        }
-                    }
-                    Err(e) => {
-                        // Nothing is lost: the draft is still on screen and saving is retried
-                        // with the next change (or Ctrl+S).
-                        self.drafts.dirty = true;
-                        self.error_notice(&e);
-                    }
-                }
-                if self.drafts.dirty {
-                    self.changed()
-                } else {
-                    Task::none()
-                }
-            }
-            DraftMessage::CloseRequested(id) => match self.save_now() {
-                Ok(()) => window::close(id),
-                Err(_) if self.drafts.close_anyway => window::close(id),
-                Err(e) => {
-                    self.drafts.close_anyway = true;
-                    self.notice = Some(format!(
-                        "{} {}",
-                        e.message(&self.l),
-                        self.l.t("close-unsaved")
-                    ));
-                    Task::none()
-                }
-            },
+            DraftMessage::SaveDue => self.save_due(),
+            DraftMessage::SaveNow => self.save_now(),
+            DraftMessage::Saved(id, result) => self.saved(id, result),
+            DraftMessage::CloseRequested(id) => self.close_requested(id),
         }
     }
 
@@ -453,17 +355,6 @@ impl App {
     fn no_dialog(&mut self) -> Task<Message> {
         self.notice = Some(self.l.t("dialog-unavailable"));
         Task::none()
-    }
-
-    /// Leaving the wizard for the home screen: save now and list the drafts again.
-    pub(super) fn leave_wizard(&mut self) -> Task<Message> {
-        if let Err(e) = self.save_now() {
-            self.error_notice(&e);
-            return Task::none();
-        }
-        self.screen = Screen::Home;
-        self.picker = None;
-        self.refresh_drafts()
     }
 }
 

@@ -1,8 +1,11 @@
 //! The desktop application (iced 0.14, tiny-skia): a face over the same services as the CLI.
 //!
 //! `App` holds the state; `update` turns messages into changes of the wizard (the core) and
-//! into tasks; the `view` modules draw one screen each.
+//! into tasks; the `view` modules draw one screen each. Neither touches a file, a process or the
+//! network: that work is in tasks, and file or process work runs through `work.rs` on tokio's
+//! blocking pool.
 
+mod autosave;
 mod drafts;
 mod focus;
 mod icon;
@@ -13,6 +16,7 @@ mod screens;
 pub mod sending;
 mod theme;
 mod widgets;
+mod work;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,7 +31,6 @@ use crate::lookup::{LookupError, NoEndpoint, UserLookup};
 use crate::reference::Reference;
 use crate::settings::Settings;
 use crate::store::StoreError;
-use crate::submit::{Attempt, AttemptError, ConnectionCheck};
 use crate::wizard::{Event, Outcome, Wizard};
 use picker::OpenPicker;
 
@@ -65,15 +68,21 @@ pub fn run(options: Options) -> iced::Result {
         .font(FONT_REGULAR)
         .font(FONT_BOLD)
         .default_font(FONT)
-        // Closing saves the draft on screen first (drafts.rs).
-        .exit_on_close_request(false)
-        .window(iced::window::Settings {
-            size: Size::new(1024.0, 768.0),
-            min_size: Some(Size::new(720.0, 520.0)),
-            icon: icon::window_icon(),
-            ..Default::default()
-        })
+        .window(window_settings())
         .run()
+}
+
+/// The window. Closing it only asks: the draft on screen is saved first (drafts.rs), then the
+/// window closes. (Set here, not with the builder's `exit_on_close_request`, which `.window()`
+/// would overwrite.)
+pub fn window_settings() -> iced::window::Settings {
+    iced::window::Settings {
+        size: Size::new(1024.0, 768.0),
+        min_size: Some(Size::new(720.0, 520.0)),
+        icon: icon::window_icon(),
+        exit_on_close_request: false,
+        ..Default::default()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -107,14 +116,13 @@ pub enum Message {
     SettingsToken(String),
     SaveSettings,
     TestConnection,
-    ConnectionTested(ConnectionCheck),
     OpenOutbox,
     /// "Envoyer maintenant": every waiting designation, due or not.
     SendNow,
     /// The timer: send what is due.
     OutboxTick,
-    OutboxRead(sending::Sweep, Result<Vec<Designation>, StoreError>),
-    Sent(Vec<Result<Attempt, AttemptError>>),
+    /// What a task of sending (outbox, settings, connection test) came back with.
+    Sending(Box<sending::Reply>),
     OpenFromOutbox(uuid::Uuid),
     /// A new draft with the answers of the (sent) designation on screen.
     Duplicate,
@@ -287,8 +295,8 @@ impl App {
     fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::NewDesignation => {
-                self.open_wizard(Designation::new(OffsetDateTime::now_utc()));
-                self.focus_first_field()
+                let remember = self.open_wizard(Designation::new(OffsetDateTime::now_utc()));
+                Task::batch([remember, self.focus_first_field()])
             }
             Message::Home => self.leave_wizard().chain(focus_on(HOME_PRIMARY.into())),
             Message::Drafts(m) => {
@@ -327,8 +335,7 @@ impl App {
             Message::SwitchLanguage(lang) => {
                 self.l = Localizer::new(lang);
                 self.settings.langue = Some(lang);
-                self.notice = self.save_settings();
-                Task::none()
+                self.save_settings()
             }
             Message::SystemTheme(mode) => {
                 self.theme_mode = mode;
@@ -408,36 +415,14 @@ impl App {
                 Task::none()
             }
             Message::OpenSettings => self.open_settings(),
-            Message::SettingsEndpoint(s) => {
-                let form = &mut self.sending.form;
-                form.endpoint = s;
-                form.endpoint_error = None;
-                form.saved = false;
-                form.test = sending::ConnectionTest::NotRun;
-                Task::none()
-            }
-            Message::SettingsToken(s) => {
-                let form = &mut self.sending.form;
-                form.token = s;
-                form.saved = false;
-                form.test = sending::ConnectionTest::NotRun;
-                Task::none()
-            }
+            Message::SettingsEndpoint(s) => self.settings_endpoint(s),
+            Message::SettingsToken(s) => self.settings_token(s),
             Message::SaveSettings => self.save_settings_form(),
             Message::TestConnection => self.test_connection(),
-            Message::ConnectionTested(check) => {
-                self.sending.form.test = sending::ConnectionTest::Done(check);
-                Task::none()
-            }
-            Message::OpenOutbox => {
-                self.screen = Screen::Outbox;
-                self.picker = None;
-                self.refresh_outbox(sending::Sweep::Nothing)
-            }
+            Message::OpenOutbox => self.open_outbox(),
             Message::SendNow => self.refresh_outbox(sending::Sweep::All),
             Message::OutboxTick => self.refresh_outbox(sending::Sweep::Due),
-            Message::OutboxRead(sweep, result) => self.outbox_read(sweep, result),
-            Message::Sent(results) => self.sent(results),
+            Message::Sending(reply) => self.sending_update(*reply),
             Message::OpenFromOutbox(id) => self.open_from_outbox(id),
             Message::Duplicate => self.duplicate(),
             Message::Pdf(m) => self.pdf_update(*m),
@@ -552,19 +537,6 @@ impl App {
     /// Where the settings are kept, if anywhere.
     pub fn settings_file(&self) -> Option<&std::path::Path> {
         self.settings_path.as_deref()
-    }
-
-    fn save_settings(&self) -> Option<String> {
-        let path = self.settings_path.as_ref()?;
-        self.settings.save(path).err().map(|e| {
-            self.l.t_args(
-                "notice-settings-unsaved",
-                &[
-                    ("path", path.display().to_string().into()),
-                    ("reason", e.to_string().into()),
-                ],
-            )
-        })
     }
 
     pub fn view(&self) -> Element<'_, Message> {

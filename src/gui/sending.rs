@@ -1,6 +1,7 @@
 //! The window's side of sending: the outbox (sent at once, at start-up, on a timer and on
-//! "Envoyer maintenant"), the settings screen and its connection test. Every network and file
-//! call runs in a task; the rules live in `crate::submit`.
+//! "Envoyer maintenant"), the settings screen, its connection test and the settings file.
+//! Every network and file call runs in a task (file work on the blocking pool); the rules and
+//! the use cases live in `crate::submit`.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -10,13 +11,16 @@ use iced::{Subscription, Task};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{App, Message, Screen};
+use super::work::blocking;
+use super::{App, DraftMessage, Message, Screen, drafts_msg};
 use crate::designation::{Designation, Status, Step};
 use crate::lookup::{NoEndpoint, UserLookup};
 use crate::settings::Settings;
-use crate::store::{DraftStore, StoreError};
+use crate::store::{DraftStore, IoProblem, StoreError};
 use crate::submit::outbox::{self, CONCURRENCY};
-use crate::submit::{Attempt, AttemptError, Client, ConnectionCheck, Endpoint, Outbox};
+use crate::submit::{
+    Attempt, AttemptError, Client, ConnectionCheck, Endpoint, Outbox, Submitted, submit_designation,
+};
 use crate::wizard::{Event, Wizard};
 
 /// How often the window checks whether a waiting designation is due.
@@ -31,6 +35,23 @@ pub enum Sweep {
     Due,
     /// All of them (start-up, "Envoyer maintenant").
     All,
+}
+
+/// What the tasks of sending come back with. This module owns them: the window's `Message`
+/// only carries them to [`App::sending_update`].
+#[derive(Debug, Clone)]
+pub enum Reply {
+    OutboxRead(Sweep, Result<Vec<Designation>, StoreError>),
+    Sent(Vec<Result<Attempt, AttemptError>>),
+    /// What "Envoyer la désignation" did.
+    Submitted(Box<Result<Submitted, AttemptError>>),
+    ConnectionTested(ConnectionCheck),
+    /// The settings file was written (or why not).
+    SettingsSaved(Result<(), IoProblem>),
+}
+
+fn reply(r: Reply) -> Message {
+    Message::Sending(Box::new(r))
 }
 
 /// The settings screen's fields and the connection test.
@@ -65,6 +86,18 @@ pub struct Sending {
     /// Designations being sent right now (never two attempts of one at a time).
     pub in_flight: HashSet<Uuid>,
     pub form: SettingsForm,
+    /// Writing the settings file.
+    pub saving: SettingsSaving,
+}
+
+/// The settings file's writes, one at a time.
+#[derive(Debug, Clone, Default)]
+pub struct SettingsSaving {
+    writing: bool,
+    /// They changed during the write: write them again after it.
+    again: bool,
+    /// "Enregistrer" on the settings screen is among what is being written.
+    form: bool,
 }
 
 impl Sending {
@@ -77,6 +110,7 @@ impl Sending {
             items: Vec::new(),
             in_flight: HashSet::new(),
             form: SettingsForm::default(),
+            saving: SettingsSaving::default(),
         }
     }
 
@@ -133,22 +167,37 @@ impl App {
         self.sending.client = client;
     }
 
+    pub(super) fn sending_update(&mut self, r: Reply) -> Task<Message> {
+        match r {
+            Reply::OutboxRead(sweep, result) => self.outbox_read(sweep, result),
+            Reply::Sent(results) => self.sent(results),
+            Reply::Submitted(result) => self.submitted(*result),
+            Reply::ConnectionTested(check) => {
+                self.sending.form.test = ConnectionTest::Done(check);
+                Task::none()
+            }
+            Reply::SettingsSaved(result) => self.settings_saved(result),
+        }
+    }
+
+    pub(super) fn open_outbox(&mut self) -> Task<Message> {
+        self.screen = Screen::Outbox;
+        self.picker = None;
+        self.refresh_outbox(Sweep::Nothing)
+    }
+
     /// Reads the outbox, then sends what `sweep` asks for.
     pub fn refresh_outbox(&self, sweep: Sweep) -> Task<Message> {
         let Some(outbox) = self.sending.outbox() else {
             return Task::none();
         };
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || outbox.contents())
-                    .await
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
-            },
-            move |result| Message::OutboxRead(sweep, result),
+        blocking(
+            move || outbox.contents(),
+            move |result| reply(Reply::OutboxRead(sweep, result)),
         )
     }
 
-    pub(super) fn outbox_read(
+    fn outbox_read(
         &mut self,
         sweep: Sweep,
         result: Result<Vec<Designation>, StoreError>,
@@ -191,43 +240,55 @@ impl App {
         };
         Task::perform(
             async move { outbox.send_many(ids, CONCURRENCY).await },
-            Message::Sent,
+            |results| reply(Reply::Sent(results)),
         )
     }
 
-    /// "Envoyer la désignation": the wizard has queued it; write it to the outbox and send it.
+    /// "Envoyer la désignation": the wizard has checked it and shows "Envoi…"; the use case
+    /// puts it in the outbox and tries to send it.
     pub(super) fn submit_queued(&mut self) -> Task<Message> {
         let Some(w) = self.wizard() else {
             return Task::none();
         };
-        let mut d = w.draft().clone();
+        let d = w.draft().clone();
         let Some(outbox) = self.sending.outbox() else {
             // No drafts folder (another instance holds it): it cannot wait anywhere safe.
             self.apply(Event::Deferred);
             return Task::none();
         };
-        outbox::mark_queued(&mut d, OffsetDateTime::now_utc());
-        d.step = Step::Queued;
-        let id = d.id;
-        self.sending.in_flight.insert(id);
+        self.sending.in_flight.insert(d.id);
         Task::perform(
-            async move {
-                let written = {
-                    let (outbox, d) = (outbox.clone(), d.clone());
-                    tokio::task::spawn_blocking(move || outbox.enqueue(&d))
-                        .await
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
-                };
-                match written {
-                    Ok(()) => outbox.send_one(id).await,
-                    Err(error) => Err(AttemptError { id, error }),
-                }
-            },
-            |result| Message::Sent(vec![result]),
+            async move { submit_designation(&outbox, d).await },
+            |result| reply(Reply::Submitted(Box::new(result))),
         )
     }
 
-    pub(super) fn sent(&mut self, results: Vec<Result<Attempt, AttemptError>>) -> Task<Message> {
+    /// What submitting did: the wizard follows the designation as now on disk.
+    fn submitted(&mut self, result: Result<Submitted, AttemptError>) -> Task<Message> {
+        match result {
+            Ok(Submitted::Attempted(attempt)) => self.sent(vec![Ok(attempt)]),
+            Err(e) => self.sent(vec![Err(e)]),
+            Ok(Submitted::AlreadySent(d)) => {
+                self.sending.in_flight.remove(&d.id);
+                self.follow(d);
+                self.refresh_outbox(Sweep::Nothing)
+            }
+            Ok(Submitted::Problems(_)) => {
+                // The wizard checked the same rules just before: only reachable if they changed
+                // in between. Back to the review, which reopens at the step to correct.
+                if let Screen::Wizard(w) = &mut self.screen {
+                    let mut d = w.draft().clone();
+                    self.sending.in_flight.remove(&d.id);
+                    d.status = Status::Draft;
+                    d.step = Step::Review;
+                    **w = Wizard::resume(d, self.refs);
+                }
+                Task::none()
+            }
+        }
+    }
+
+    fn sent(&mut self, results: Vec<Result<Attempt, AttemptError>>) -> Task<Message> {
         for result in results {
             match result {
                 Ok(attempt) => {
@@ -262,20 +323,19 @@ impl App {
         let Some(d) = self.sending.items.iter().find(|d| d.id == id).cloned() else {
             return Task::none();
         };
-        self.open_wizard(d);
-        Task::none()
+        self.open_wizard(d)
     }
 
-    /// "Dupliquer" on a sent designation: a new draft with the same answers.
+    /// "Dupliquer" on a sent designation: a new draft with the same answers, opened once written.
     pub(super) fn duplicate(&mut self) -> Task<Message> {
         let (Some(store), Some(w)) = (self.sending.store.clone(), self.wizard()) else {
             return Task::none();
         };
-        match store.duplicate(w.draft().id) {
-            Ok(copy) => self.open_wizard(copy),
-            Err(e) => self.notice = Some(e.message(&self.l)),
-        }
-        Task::none()
+        let id = w.draft().id;
+        blocking(
+            move || store.duplicate(id),
+            |r| drafts_msg(DraftMessage::Opened(r)),
+        )
     }
 
     pub(super) fn open_settings(&mut self) -> Task<Message> {
@@ -285,7 +345,23 @@ impl App {
             ..SettingsForm::default()
         };
         self.screen = Screen::Settings;
-        self.read_identity();
+        self.read_identity()
+    }
+
+    pub(super) fn settings_endpoint(&mut self, typed: String) -> Task<Message> {
+        let form = &mut self.sending.form;
+        form.endpoint = typed;
+        form.endpoint_error = None;
+        form.saved = false;
+        form.test = ConnectionTest::NotRun;
+        Task::none()
+    }
+
+    pub(super) fn settings_token(&mut self, typed: String) -> Task<Message> {
+        let form = &mut self.sending.form;
+        form.token = typed;
+        form.saved = false;
+        form.test = ConnectionTest::NotRun;
         Task::none()
     }
 
@@ -313,13 +389,59 @@ impl App {
         let typed = self.sending.form.endpoint.trim().to_string();
         self.settings.adresse_service = endpoint.as_ref().map(|_| typed);
         self.settings.jeton = (!token.is_empty()).then_some(token);
-        self.notice = self.save_settings();
-        self.sending.form.saved = self.notice.is_none();
+        self.sending.form.saved = false;
+        self.sending.saving.form = true;
+        let save = self.save_settings();
         self.sending.endpoint_override = None;
         let client = endpoint.and_then(|e| Client::new(e, self.settings.token()).ok());
         self.set_client(client);
         // A new address may be the one that answers: try what waits.
-        self.refresh_outbox(Sweep::All)
+        Task::batch([save, self.refresh_outbox(Sweep::All)])
+    }
+
+    /// Writes the settings as they are now, in the background, one write at a time (so an
+    /// older one never lands after a newer one). They apply at once either way.
+    pub(super) fn save_settings(&mut self) -> Task<Message> {
+        let Some(path) = self.settings_path.clone() else {
+            return Task::done(reply(Reply::SettingsSaved(Ok(()))));
+        };
+        if self.sending.saving.writing {
+            self.sending.saving.again = true;
+            return Task::none();
+        }
+        self.sending.saving.writing = true;
+        let settings = self.settings.clone();
+        blocking(
+            move || settings.save(&path).map_err(IoProblem::from),
+            |result| reply(Reply::SettingsSaved(result)),
+        )
+    }
+
+    /// A write of the settings ended: the next one if they changed meanwhile, else the outcome.
+    fn settings_saved(&mut self, result: Result<(), IoProblem>) -> Task<Message> {
+        self.sending.saving.writing = false;
+        if std::mem::take(&mut self.sending.saving.again) {
+            return self.save_settings();
+        }
+        let form = std::mem::take(&mut self.sending.saving.form);
+        match result {
+            Ok(()) => {
+                self.notice = None;
+                self.sending.form.saved = form;
+            }
+            Err(problem) => {
+                let path = self.settings_path.clone().unwrap_or_default();
+                let sentence = self.l.t_args(
+                    "notice-settings-unsaved",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("reason", problem.reason(&self.l).into()),
+                    ],
+                );
+                self.notice = Some(self.l.with_detail(sentence, &problem.detail));
+            }
+        }
+        Task::none()
     }
 
     pub(super) fn test_connection(&mut self) -> Task<Message> {
@@ -341,10 +463,9 @@ impl App {
             return Task::none();
         };
         self.sending.form.test = ConnectionTest::Running;
-        Task::perform(
-            async move { client.test_connection().await },
-            Message::ConnectionTested,
-        )
+        Task::perform(async move { client.test_connection().await }, |check| {
+            reply(Reply::ConnectionTested(check))
+        })
     }
 
     /// The timer runs while something waits: it checks every 15 s what is due.

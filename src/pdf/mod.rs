@@ -17,6 +17,7 @@
 mod attach;
 mod cms;
 mod content;
+pub mod copy;
 pub mod fonts;
 pub mod identity;
 mod layout;
@@ -29,6 +30,7 @@ use printpdf::{PdfDocumentInfo, PdfSaveOptions};
 use time::OffsetDateTime;
 
 pub use attach::{ATTACHMENT_NAME, ExtractError, extract_designation, extract_json};
+pub use copy::{CopyError, CopyRequest, SignedCopy, Signer, make_copy};
 pub use identity::{
     Identity, IdentityError, IdentityInfo, IdentityKind, IdentityStatus, IdentityStore, Subject,
 };

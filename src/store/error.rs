@@ -76,6 +76,13 @@ pub struct IoProblem {
     pub detail: String,
 }
 
+impl IoProblem {
+    /// What went wrong, as a phrase to put in a sentence ("le disque est plein ; …").
+    pub fn reason(&self, l: &Localizer) -> String {
+        l.t(self.kind.reason_id())
+    }
+}
+
 impl From<&io::Error> for IoProblem {
     fn from(e: &io::Error) -> Self {
         IoProblem {

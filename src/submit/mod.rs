@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod outbox;
+pub mod usecases;
 pub mod words;
 
 pub use client::{
@@ -10,3 +11,4 @@ pub use client::{
     Transient,
 };
 pub use outbox::{Attempt, AttemptError, AttemptResult, Outbox};
+pub use usecases::{Submitted, submit_designation};

@@ -130,10 +130,7 @@ pub struct AttemptError {
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, StoreError> {
-    match tokio::task::spawn_blocking(f).await {
-        Ok(result) => result,
-        Err(e) => std::panic::resume_unwind(e.into_panic()),
-    }
+    crate::blocking::run(f).await
 }
 
 /// The outbox of one data folder, sending through one client (none: nothing configured).

@@ -14,6 +14,13 @@ pub fn failure_words(f: &SendFailure, l: &Localizer) -> String {
     }
 }
 
+/// A sentence (`id`) with the failure's words as `$reason`, and its technical detail apart:
+/// for the window, which never puts the system's (English) words inside a French sentence.
+pub fn failure_sentence(id: &str, f: &SendFailure, l: &Localizer) -> String {
+    let sentence = l.t_args(id, &[("reason", l.t(f.code.message_id()).into())]);
+    l.with_detail(sentence, &f.detail)
+}
+
 /// The ministry's reasons, one a line: its message, then `field: message` for each field.
 pub fn refusal_lines(r: &Refusal, l: &Localizer) -> Vec<String> {
     let mut lines = Vec::new();

@@ -9,7 +9,7 @@ use super::widgets::{
 use crate::gui::sending::ConnectionTest;
 use crate::gui::{App, FONT_BOLD_FACE, Message};
 use crate::submit::ConnectionCheck;
-use crate::submit::words::failure_words;
+use crate::submit::words::failure_sentence;
 
 pub fn view(app: &App) -> Element<'_, Message> {
     let l = &app.l;
@@ -102,13 +102,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
             ));
         }
         ConnectionTest::Done(ConnectionCheck::Failed(f)) => {
-            page = page.push(note(
-                l.t_args(
-                    "settings-test-failed",
-                    &[("reason", failure_words(f, l).into())],
-                ),
-                true,
-            ));
+            page = page.push(note(failure_sentence("settings-test-failed", f, l), true));
         }
     }
     page = page.push(heading(l.t("settings-identity-title")));

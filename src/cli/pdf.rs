@@ -1,6 +1,5 @@
 //! The command line's PDF commands: `export`, `print`, `printers`, `identity show|import`.
-//! Kept apart from `cli.rs` (argument parsing) so that each stays short; they only call
-//! `crate::pdf`.
+//! They call `crate::pdf`'s use cases (`pdf::copy`) and put the outcome into words.
 //!
 //! Exit codes, as for `check`: 0 done; 1 the copy was made but marked "BROUILLON — incomplet"
 //! because the designation has problems; 2 a file cannot be read or written, the certificate's
@@ -12,14 +11,16 @@ use std::path::Path;
 use fluent_bundle::FluentValue;
 use time::OffsetDateTime;
 
-use crate::cli::{exit, io_reason, read_draft};
-use crate::designation::{Designation, validate};
+use super::check::{io_reason, read_draft};
+use super::exit;
+use crate::designation::validate;
 use crate::i18n::Localizer;
 use crate::paths;
+use crate::pdf::copy::{PrintFileError, Printed, print_file};
 use crate::pdf::print::{PrintError, system_printer};
 use crate::pdf::{
-    self, ExportOptions, Identity, IdentityError, IdentityInfo, IdentityStatus, IdentityStore,
-    Paper, Subject,
+    CopyError, CopyRequest, IdentityError, IdentityInfo, IdentityStatus, IdentityStore, Paper,
+    Signer, make_copy,
 };
 use crate::reference::Reference;
 
@@ -60,14 +61,9 @@ fn data_dir(overridden: Option<&Path>, l: &Localizer) -> Result<std::path::PathB
     paths::data_dir(overridden).ok_or_else(|| l.t("cli-no-data-dir"))
 }
 
-/// The identity that signs: the given .p12, else the imported organisational certificate, else
-/// the installation's self-signed one (made on first use).
-fn signing_identity(
-    request: &ExportRequest<'_>,
-    d: &Designation,
-    now: OffsetDateTime,
-    l: &Localizer,
-) -> Result<Identity, String> {
+/// Who signs: the given .p12, else the installation's identity (its password asked when an
+/// organisational certificate was imported).
+fn signer(request: &ExportRequest<'_>, l: &Localizer) -> Result<Signer, String> {
     if let Some(p12) = request.p12 {
         let bytes = std::fs::read(p12).map_err(|e| {
             l.t_args(
@@ -78,19 +74,33 @@ fn signing_identity(
                 ],
             )
         })?;
-        let password = password(l)?;
-        return Identity::from_pkcs12(&bytes, &password)
-            .map_err(|e| identity_message(&e, Some(p12), l));
+        return Ok(Signer::Pkcs12 {
+            path: p12.to_path_buf(),
+            bytes,
+            password: password(l)?,
+        });
     }
-    let store = IdentityStore::new(&data_dir(request.data_dir, l)?);
-    let password = if store.needs_password() {
+    let data_dir = data_dir(request.data_dir, l)?;
+    let password = if IdentityStore::new(&data_dir).needs_password() {
         Some(password(l)?)
     } else {
         None
     };
-    store
-        .signing_identity(&Subject::of(d), now, password.as_deref())
-        .map_err(|e| identity_message(&e, None, l))
+    Ok(Signer::Installed { data_dir, password })
+}
+
+fn copy_message(e: &CopyError, l: &Localizer) -> String {
+    match e {
+        CopyError::Identity { error, path } => identity_message(error, path.as_deref(), l),
+        CopyError::Pdf(e) => l.t_args(e.message_id(), &[("detail", e.to_string().into())]),
+        CopyError::Write { path, error } => l.t_args(
+            "cli-export-unwritable",
+            &[
+                ("path", path.display().to_string().into()),
+                ("reason", io_reason(error, l).into()),
+            ],
+        ),
+    }
 }
 
 /// `export FILE.json -o OUT.pdf [--paper letter|a4] [--p12 FILE]`.
@@ -107,41 +117,29 @@ pub(crate) fn export(
             return exit::UNREADABLE;
         }
     };
-    let now = now();
-    let identity = match signing_identity(request, &d, now, l) {
-        Ok(i) => i,
+    let signer = match signer(request, l) {
+        Ok(s) => s,
         Err(message) => {
             say(err, &message);
             return exit::UNREADABLE;
         }
     };
-    let options = ExportOptions {
+    let copy_request = CopyRequest {
+        draft: &d,
         paper: request.paper,
         lang: l.lang(),
-        now,
+        now: now(),
+        signer,
     };
-    let exported = match pdf::export(&d, &options, &identity) {
-        Ok(e) => e,
+    let copy = match make_copy(&copy_request, request.output) {
+        Ok(copy) => copy,
         Err(e) => {
-            say(
-                err,
-                &l.t_args(e.message_id(), &[("detail", e.to_string().into())]),
-            );
+            say(err, &copy_message(&e, l));
             return exit::UNREADABLE;
         }
     };
     let shown = request.output.display().to_string();
-    if let Err(e) = pdf::write_file(request.output, &exported.bytes) {
-        say(
-            err,
-            &l.t_args(
-                "cli-export-unwritable",
-                &[("path", shown.into()), ("reason", io_reason(&e, l).into())],
-            ),
-        );
-        return exit::UNREADABLE;
-    }
-    if exported.incomplete {
+    if copy.incomplete {
         let count = validate(&d, Reference::get())
             .iter()
             .filter(|p| p.is_error())
@@ -161,7 +159,7 @@ pub(crate) fn export(
                 "cli-export-written",
                 &[
                     ("path", shown.into()),
-                    ("pages", FluentValue::from(exported.pages)),
+                    ("pages", FluentValue::from(copy.pages)),
                 ],
             ),
         );
@@ -188,54 +186,41 @@ pub(crate) fn print(
     err: &mut dyn Write,
 ) -> u8 {
     let shown = file.display().to_string();
-    if let Err(e) = std::fs::metadata(file) {
-        say(
-            err,
-            &l.t_args(
-                "cli-file-unreadable",
-                &[("path", shown.into()), ("reason", io_reason(&e, l).into())],
-            ),
-        );
-        return exit::UNREADABLE;
-    }
-    let system = system_printer();
-    let name = match printer {
-        Some(p) => p.to_string(),
-        None => match system.printers() {
-            Ok(list) => match list.into_iter().find(|p| p.is_default) {
-                Some(p) => p.name,
-                None => {
-                    say(err, &l.t("cli-print-no-printer"));
-                    return exit::UNREADABLE;
-                }
-            },
-            Err(e) => {
-                say(err, &print_message(&e, "", l));
-                return exit::UNREADABLE;
-            }
-        },
-    };
     let title = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    match system.print(&name, file, &title) {
-        Ok(job) => {
+    match print_file(system_printer().as_ref(), file, printer, &title) {
+        Ok(Printed { printer, job }) => {
             say(
                 out,
                 &l.t_args(
                     "cli-print-sent",
                     &[
                         ("path", shown.into()),
-                        ("printer", name.into()),
+                        ("printer", printer.into()),
                         ("job", job.id.into()),
                     ],
                 ),
             );
             exit::OK
         }
-        Err(e) => {
-            say(err, &print_message(&e, &name, l));
+        Err(PrintFileError::Unreadable(e)) => {
+            say(
+                err,
+                &l.t_args(
+                    "cli-file-unreadable",
+                    &[("path", shown.into()), ("reason", io_reason(&e, l).into())],
+                ),
+            );
+            exit::UNREADABLE
+        }
+        Err(PrintFileError::NoDefaultPrinter) => {
+            say(err, &l.t("cli-print-no-printer"));
+            exit::UNREADABLE
+        }
+        Err(PrintFileError::Print { printer, error }) => {
+            say(err, &print_message(&error, &printer, l));
             exit::UNREADABLE
         }
     }

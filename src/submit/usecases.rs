@@ -1,0 +1,111 @@
+//! The use cases of sending, called by the window and the command line alike:
+//!
+//! - submit a designation: [`submit_designation`] (normalize, validate, put it in the outbox at
+//!   the step "en attente d'envoi", try to send it once);
+//! - send the outbox: [`Outbox::send_all`] (everything waiting), [`Outbox::send_due`] (what the
+//!   timer finds due), [`Outbox::send_many`] (the ones the window has read and is not already
+//!   sending);
+//! - look a username up: [`Client::get_user`](super::Client::get_user), which the window reaches
+//!   through [`UserLookup`](crate::lookup::UserLookup) so that its tests can answer offline.
+//!
+//! The results are typed; each face puts them into its own words.
+
+use time::OffsetDateTime;
+
+use super::outbox::{self, Attempt, AttemptError, Outbox};
+use crate::designation::{Designation, Problem, Status, Step, normalize, validate};
+use crate::reference::Reference;
+
+/// What [`submit_designation`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Submitted {
+    /// The designation has errors (listed, in the order of the form): nothing was queued.
+    Problems(Vec<Problem>),
+    /// A designation with this id was already accepted (as now on disk): nothing was sent again.
+    AlreadySent(Designation),
+    /// It is in the outbox; what its first attempt did (accepted, refused, or still waiting).
+    Attempted(Attempt),
+}
+
+/// Readies a designation for the outbox, without any I/O: its answers in normal form, every
+/// rule checked (the errors are returned, and nothing changes but the normal form), then marked
+/// waiting from `now`, at the step "en attente d'envoi".
+pub fn queue(
+    d: &mut Designation,
+    refs: &Reference,
+    now: OffsetDateTime,
+) -> Result<(), Vec<Problem>> {
+    normalize::normalize(d);
+    let errors: Vec<Problem> = validate(d, refs)
+        .into_iter()
+        .filter(Problem::is_error)
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    outbox::mark_queued(d, now);
+    d.step = Step::Queued;
+    Ok(())
+}
+
+/// "Envoyer la désignation" (`piqm-acces submit`): never twice for one id; otherwise
+/// [`queue`], written to the outbox, and one attempt to send it.
+pub async fn submit_designation(
+    outbox: &Outbox,
+    mut d: Designation,
+) -> Result<Submitted, AttemptError> {
+    let id = d.id;
+    let store = outbox.store().clone();
+    // A draft that cannot be read is no accepted designation: only a readable "envoyée" stops.
+    if let Ok(existing) = crate::blocking::run(move || store.load(id)).await
+        && existing.status == Status::Sent
+    {
+        return Ok(Submitted::AlreadySent(existing));
+    }
+    if let Err(problems) = queue(&mut d, Reference::get(), OffsetDateTime::now_utc()) {
+        return Ok(Submitted::Problems(problems));
+    }
+    let writer = outbox.clone();
+    crate::blocking::run(move || writer.enqueue(&d))
+        .await
+        .map_err(|error| AttemptError { id, error })?;
+    outbox.send_one(id).await.map(Submitted::Attempted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::designation::{Field, from_json};
+
+    fn example() -> Designation {
+        from_json(include_str!("../../resources/examples/municipalite.json")).unwrap()
+    }
+
+    #[test]
+    fn a_complete_designation_is_queued_at_the_step_en_attente() {
+        let mut d = example();
+        d.organization.postal_code = "g6w7w9".into();
+        let now = OffsetDateTime::UNIX_EPOCH;
+        queue(&mut d, Reference::get(), now).unwrap();
+        assert_eq!(d.status, Status::Queued);
+        assert_eq!(d.step, Step::Queued);
+        assert_eq!(d.organization.postal_code, "G6W 7W9", "in normal form");
+        assert_eq!(d.outbox.as_ref().unwrap().queued_at, now);
+        assert!(outbox::is_due(&d, now), "due at once");
+    }
+
+    #[test]
+    fn a_designation_with_errors_is_not_queued_and_every_error_is_listed() {
+        let mut d = example();
+        d.organization.name.clear();
+        d.requester.email = "pas un courriel".into();
+        let before = (d.status, d.step);
+        let errors = queue(&mut d, Reference::get(), OffsetDateTime::UNIX_EPOCH).unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|p| p.field).collect();
+        assert!(fields.contains(&Field::OrgName), "{fields:?}");
+        assert!(fields.contains(&Field::RequesterEmail), "{fields:?}");
+        assert!(errors.iter().all(Problem::is_error));
+        assert_eq!((d.status, d.step), before, "left as it was");
+        assert!(d.outbox.is_none());
+    }
+}
