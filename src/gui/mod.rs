@@ -10,6 +10,7 @@ mod pdf;
 pub mod picker;
 mod screens;
 pub mod sending;
+mod signals;
 mod theme;
 mod widgets;
 
@@ -64,12 +65,14 @@ pub fn run(options: Options) -> iced::Result {
         .font(FONT_REGULAR)
         .font(FONT_BOLD)
         .default_font(FONT)
-        // Closing saves the draft on screen first (drafts.rs).
-        .exit_on_close_request(false)
         .window(iced::window::Settings {
             size: Size::new(1024.0, 768.0),
             min_size: Some(Size::new(720.0, 520.0)),
             icon: icon::window_icon(),
+            // Closing saves the draft on screen first (drafts.rs). Set here, not with
+            // `.exit_on_close_request(false)`: `.window(..)` replaces all the window settings,
+            // and the default (close at once) lost the last second of changes.
+            exit_on_close_request: false,
             ..Default::default()
         })
         .run()
@@ -116,6 +119,8 @@ pub enum Message {
     /// A new draft with the answers of the (sent) designation on screen.
     Duplicate,
     Pdf(Box<PdfMessage>),
+    /// SIGTERM, SIGINT or SIGHUP: save the draft on screen, then end (signals.rs).
+    Terminate,
 }
 
 /// What the screen shows.
@@ -263,6 +268,7 @@ impl App {
             iced::window::close_requests().map(|id| drafts_msg(DraftMessage::CloseRequested(id))),
             iced::system::theme_changes().map(Message::SystemTheme),
             self.outbox_subscription(),
+            signals::subscription(),
         ])
     }
 
@@ -409,6 +415,7 @@ impl App {
             Message::OpenFromOutbox(id) => self.open_from_outbox(id),
             Message::Duplicate => self.duplicate(),
             Message::Pdf(m) => self.pdf_update(*m),
+            Message::Terminate => self.terminate(),
         }
     }
 
