@@ -380,6 +380,10 @@ impl Session {
         };
         session.window = session.find_window();
         session.xdotool(&["windowfocus", "--sync", &session.window.clone()]);
+        // The first frame shows before the drafts list is read (in the background): let the
+        // home screen settle, or the first Tabs would count without the list's controls. What
+        // a test does next is checked on disk, so a slower machine fails loudly, not silently.
+        sleep(Duration::from_millis(1000));
         session
     }
 
