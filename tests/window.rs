@@ -320,21 +320,17 @@ fn keyboard_only_from_the_home_screen_to_a_sent_designation() {
     assert_eq!(intake.count(), 1);
 }
 
-/// Layout evidence (issue 9, item 4): the organisme and demandeur steps with every field showing
-/// an error (Continuer pressed on an empty step), at the four sizes the product must hold, in
-/// French and English, kept as PNGs in target/window-shots/ for people to look at.
-#[test]
-fn screenshots_of_every_error_at_four_sizes_in_both_languages() {
-    if !tools(&["Xvfb", "xdotool", "import"]) {
-        return;
-    }
-    const SIZES: [(u32, u32); 4] = [(720, 520), (1024, 768), (1366, 768), (1920, 1080)];
+/// Layout evidence (issue 9, item 4): the four sizes the product must hold.
+const SIZES: [(u32, u32); 4] = [(720, 520), (1024, 768), (1366, 768), (1920, 1080)];
+
+/// Opens this draft (imported first) in each language, presses Continuer on its empty step so
+/// that every field shows its error, and keeps every screenful at each size as PNGs in
+/// target/window-shots/ (`STEP-errors-LANG-WxH[-PAGE].png`) for people to look at.
+fn shoot_errors(step: &str, draft: &Value) {
     let out = shots_dir();
     for lang in ["fr", "en"] {
         let profile = Profile::new();
-        let mut organisme = draft_at_organisme();
-        organisme["code_identification"] = json!("");
-        profile.import(&organisme);
+        profile.import(draft);
         let launch = Launch {
             lang,
             screen: (1920, 1080),
@@ -342,65 +338,78 @@ fn screenshots_of_every_error_at_four_sizes_in_both_languages() {
         };
         let s = Session::start(profile, launch);
         let id = open_first_draft(&s);
-        // Continuer on the empty step: every field shows its error.
         s.key(&["Return"]);
         s.wait(
-            "Continuer on the empty organisme step stays there",
+            &format!("Continuer on the empty {step} step stays there"),
             secs(5),
             || {
                 let d = s.profile.draft(&id)?;
-                (d["etape"] == "organisme")
+                (d["etape"] == step && d["modifie_le"] != draft["modifie_le"])
                     .then_some(())
                     .ok_or(format!("etape = {}", d["etape"]))
             },
         );
-        for (w, h) in SIZES {
-            s.resize(w, h);
-            s.screenshot(&out.join(format!("organisme-errors-{lang}-{w}x{h}.png")));
-        }
-        drop(s);
-
-        // The demandeur step: a draft whose organisme is complete, at "demandeur", empty there.
-        let profile = Profile::new();
-        let mut demandeur = example("municipalite");
-        demandeur["etape"] = json!("demandeur");
-        for key in [
-            "civilite",
-            "nom",
-            "prenom",
-            "fonction",
-            "telephone",
-            "poste",
-            "courriel",
-        ] {
-            demandeur["demandeur"][key] = json!("");
-        }
-        profile.import(&demandeur);
-        let s = Session::start(
-            profile,
-            Launch {
-                lang,
-                screen: (1920, 1080),
-                ..Launch::default()
-            },
-        );
-        open_first_draft(&s);
-        s.key(&["Return"]);
-        std::thread::sleep(Duration::from_millis(800));
-        for (w, h) in SIZES {
-            s.resize(w, h);
-            s.screenshot(&out.join(format!("demandeur-errors-{lang}-{w}x{h}.png")));
+        for size in SIZES {
+            shoot_every_page(&s, &out, &format!("{step}-errors-{lang}"), size);
         }
     }
-    // Every shot is there and is a PNG of the size asked for.
     for lang in ["fr", "en"] {
-        for step in ["organisme", "demandeur"] {
-            for (w, h) in SIZES {
-                let path = out.join(format!("{step}-errors-{lang}-{w}x{h}.png"));
-                let bytes = std::fs::read(&path).unwrap();
-                assert_eq!(png_size(&bytes), Some((w, h)), "{}", path.display());
-            }
+        for (w, h) in SIZES {
+            let path = out.join(format!("{step}-errors-{lang}-{w}x{h}.png"));
+            let bytes = std::fs::read(&path).unwrap();
+            assert_eq!(png_size(&bytes), Some((w, h)), "{}", path.display());
         }
+    }
+}
+
+#[test]
+fn screenshots_of_the_organisme_step_with_every_error() {
+    if !tools(&["Xvfb", "xdotool", "import"]) {
+        return;
+    }
+    let mut draft = draft_at_organisme();
+    draft["code_identification"] = json!("");
+    shoot_errors("organisme", &draft);
+}
+
+#[test]
+fn screenshots_of_the_demandeur_step_with_every_error() {
+    if !tools(&["Xvfb", "xdotool", "import"]) {
+        return;
+    }
+    // The organisme complete, the demandeur empty (no civility at all: an empty one is not a
+    // draft file's value).
+    let mut draft = example("municipalite");
+    draft["etape"] = json!("demandeur");
+    let requester = draft["demandeur"].as_object_mut().unwrap();
+    requester.remove("civilite");
+    for value in requester.values_mut() {
+        *value = json!("");
+    }
+    shoot_errors("demandeur", &draft);
+}
+
+/// The window at this size from the top of the page down, one PNG a screenful
+/// (`NAME-WxH.png`, then `NAME-WxH-2.png`, …), until the page no longer moves.
+fn shoot_every_page(s: &Session, out: &std::path::Path, name: &str, (w, h): (u32, u32)) {
+    s.resize(w, h);
+    s.wheel(-60);
+    let first = out.join(format!("{name}-{w}x{h}.png"));
+    s.screenshot(&first);
+    let mut previous = std::fs::read(&first).unwrap();
+    // A notch scrolls about 110 px here: a screenful less the band, with some overlap.
+    let notches = ((h as i32 - 160) / 130).max(1);
+    for page in 2..=12 {
+        s.wheel(notches);
+        let path = out.join(format!("{name}-{w}x{h}-{page}.png"));
+        s.screenshot(&path);
+        let now = std::fs::read(&path).unwrap();
+        if now == previous {
+            // The bottom was already on screen.
+            std::fs::remove_file(&path).unwrap();
+            return;
+        }
+        previous = now;
     }
 }
 

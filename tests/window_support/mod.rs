@@ -561,6 +561,27 @@ impl Session {
         sleep(Duration::from_millis(700));
     }
 
+    /// Turns the mouse wheel over the middle of the window: positive is down, a notch is about
+    /// a line. (The layout shots scroll this way; the keyboard tests never touch the mouse.)
+    pub fn wheel(&self, notches: i32) {
+        let button = if notches > 0 { "5" } else { "4" };
+        let count = notches.unsigned_abs().to_string();
+        self.xdotool(&[
+            "mousemove",
+            "--window",
+            &self.window,
+            "300",
+            "300",
+            "click",
+            "--repeat",
+            &count,
+            "--delay",
+            "20",
+            button,
+        ]);
+        sleep(Duration::from_millis(400));
+    }
+
     /// A PNG of the window as it is now.
     pub fn screenshot(&self, path: &Path) {
         if let Some(dir) = path.parent() {
