@@ -40,6 +40,8 @@ pub struct Saving {
 enum AfterSave {
     Home,
     Close(window::Id),
+    /// The session ends (SIGTERM, log-out): it will not wait for a question.
+    Exit,
 }
 
 impl App {
@@ -108,6 +110,7 @@ impl App {
                 self.refresh_drafts()
             }
             AfterSave::Close(id) => window::close(id),
+            AfterSave::Exit => iced::exit(),
         }
     }
 
@@ -162,6 +165,11 @@ impl App {
     fn not_saved(&mut self, after: AfterSave, e: &StoreError) -> Task<Message> {
         match after {
             AfterSave::Home => Task::none(),
+            AfterSave::Exit => {
+                // Nobody is left to read a notice: the standard error is all there is.
+                eprintln!("{}", e.message(&self.l));
+                iced::exit()
+            }
             AfterSave::Close(id) if self.drafts.saving.close_anyway => window::close(id),
             AfterSave::Close(_) => {
                 self.drafts.saving.close_anyway = true;
@@ -194,6 +202,11 @@ impl App {
         } else {
             self.write_draft()
         }
+    }
+
+    /// Saves the draft on screen, then ends the application.
+    pub(super) fn save_then_exit(&mut self) -> Task<Message> {
+        self.save_then(AfterSave::Exit)
     }
 
     pub(super) fn close_requested(&mut self, id: window::Id) -> Task<Message> {

@@ -14,6 +14,7 @@ mod pdf;
 pub mod picker;
 mod screens;
 pub mod sending;
+mod signals;
 mod theme;
 mod widgets;
 mod work;
@@ -127,6 +128,8 @@ pub enum Message {
     /// A new draft with the answers of the (sent) designation on screen.
     Duplicate,
     Pdf(Box<PdfMessage>),
+    /// SIGTERM, SIGINT or SIGHUP: save the draft on screen, then end (signals.rs).
+    Terminate,
 }
 
 /// What the screen shows.
@@ -279,6 +282,7 @@ impl App {
             iced::window::close_requests().map(|id| drafts_msg(DraftMessage::CloseRequested(id))),
             iced::system::theme_changes().map(Message::SystemTheme),
             self.outbox_subscription(),
+            signals::subscription(),
         ])
     }
 
@@ -426,6 +430,7 @@ impl App {
             Message::OpenFromOutbox(id) => self.open_from_outbox(id),
             Message::Duplicate => self.duplicate(),
             Message::Pdf(m) => self.pdf_update(*m),
+            Message::Terminate => self.terminate(),
         }
     }
 
