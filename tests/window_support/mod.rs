@@ -455,7 +455,9 @@ impl Session {
 
     /// Presses Tab `n` times.
     pub fn tab(&self, n: usize) {
-        self.key(&vec!["Tab"; n]);
+        if n > 0 {
+            self.key(&vec!["Tab"; n]);
+        }
     }
 
     /// Waits for a condition, failing the test with what was last seen.
