@@ -142,6 +142,9 @@ async fn offline_it_waits_in_the_outbox_then_envoyer_maintenant_sends_it() {
     assert_eq!(app.sending.waiting(), 0);
     assert!(shows(&app, "Aucune désignation n'attend d'être envoyée."));
     assert_eq!(intake.count(), 1);
+    // What happened is said, with the numéro.
+    assert!(shows(&app, "Résultat du dernier envoi"));
+    assert!(shows(&app, ": envoyée, numéro PIQM-"));
     // The timer finds nothing more to do.
     run(&mut app, Task::done(Message::OutboxTick)).await;
     assert_eq!(intake.count(), 1);

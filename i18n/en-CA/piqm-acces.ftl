@@ -554,6 +554,11 @@ outbox-no-endpoint = The address of the sending service is not set on this compu
 outbox-send-now = Send now
 outbox-sending = Sending: { $count }
 outbox-empty = No designation is waiting to be sent.
+outbox-run-title = Result of the last sending
+outbox-run-sent = { $name }: sent, number { $detail }.
+outbox-run-refused = { $name }: refused by the Direction des infrastructures. Open it below to see why and correct it.
+outbox-run-waiting = { $name }: still waiting ({ $detail }). It will be sent again automatically.
+outbox-run-no-answer = the service did not answer
 outbox-item-sending = Sending…
 outbox-item-waiting = Waiting to be sent — { $attempts ->
         [0] no try yet

@@ -555,6 +555,11 @@ outbox-no-endpoint = L'adresse du service d'envoi n'est pas configurée sur ce p
 outbox-send-now = Envoyer maintenant
 outbox-sending = Envoi en cours : { $count }
 outbox-empty = Aucune désignation n'attend d'être envoyée.
+outbox-run-title = Résultat du dernier envoi
+outbox-run-sent = { $name } : envoyée, numéro { $detail }.
+outbox-run-refused = { $name } : refusée par la Direction des infrastructures. Ouvrez-la ci-dessous pour voir pourquoi et la corriger.
+outbox-run-waiting = { $name } : toujours en attente ({ $detail }). Elle sera envoyée de nouveau automatiquement.
+outbox-run-no-answer = le service n'a pas répondu
 outbox-item-sending = Envoi en cours…
 outbox-item-waiting = En attente d'envoi — { $attempts ->
         [0] aucun essai encore

@@ -86,8 +86,52 @@ pub struct Sending {
     /// Designations being sent right now (never two attempts of one at a time).
     pub in_flight: HashSet<Uuid>,
     pub form: SettingsForm,
+    /// What the last sending did to each designation it tried, said on the outbox screen.
+    pub last_run: Vec<RunLine>,
     /// Writing the settings file.
     pub saving: SettingsSaving,
+}
+
+/// One designation's result in the last sending: "Ville de Lévis : envoyée, numéro …".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunLine {
+    pub text: String,
+    /// Refused, or still waiting: shown as a warning.
+    pub warning: bool,
+}
+
+impl RunLine {
+    fn of(d: &Designation, l: &crate::i18n::Localizer) -> RunLine {
+        let name = if d.organization.name.trim().is_empty() {
+            l.t("draft-unnamed")
+        } else {
+            d.organization.name.clone()
+        };
+        let (id, extra, warning) = match d.status {
+            Status::Sent => (
+                "outbox-run-sent",
+                d.receipt
+                    .as_ref()
+                    .map(|r| r.numero.clone())
+                    .unwrap_or_default(),
+                false,
+            ),
+            Status::Refused => ("outbox-run-refused", String::new(), true),
+            _ => (
+                "outbox-run-waiting",
+                d.outbox
+                    .as_ref()
+                    .and_then(|o| o.last_failure.as_ref())
+                    .map(|f| l.t(f.code.message_id()))
+                    .unwrap_or_else(|| l.t("outbox-run-no-answer")),
+                true,
+            ),
+        };
+        RunLine {
+            text: l.t_args(id, &[("name", name.into()), ("detail", extra.into())]),
+            warning,
+        }
+    }
 }
 
 /// The settings file's writes, one at a time.
@@ -109,6 +153,7 @@ impl Sending {
             endpoint_override: None,
             items: Vec::new(),
             in_flight: HashSet::new(),
+            last_run: Vec::new(),
             form: SettingsForm::default(),
             saving: SettingsSaving::default(),
         }
@@ -289,10 +334,12 @@ impl App {
     }
 
     fn sent(&mut self, results: Vec<Result<Attempt, AttemptError>>) -> Task<Message> {
+        let mut lines = Vec::new();
         for result in results {
             match result {
                 Ok(attempt) => {
                     self.sending.in_flight.remove(&attempt.draft.id);
+                    lines.push(RunLine::of(&attempt.draft, &self.l));
                     self.follow(attempt.draft);
                 }
                 Err(AttemptError { id, error }) => {
@@ -303,6 +350,9 @@ impl App {
                     }
                 }
             }
+        }
+        if !lines.is_empty() {
+            self.sending.last_run = lines;
         }
         self.refresh_outbox(Sweep::Nothing)
     }

@@ -210,6 +210,7 @@ pub fn text_field(
             .id(field.path())
             .on_input(move |s| Message::Edit(field, s))
             .on_submit(submit)
+            .style(input_style)
             .padding(8)
             .size(BODY_SIZE)
             .width(Length::Fill),
@@ -217,6 +218,23 @@ pub fn text_field(
     .spacing(4)
     .width(width)
     .into()
+}
+
+/// A text input's look, with a focus border as wide and as strong as the buttons' ring (iced's
+/// own is 1 px).
+pub fn input_style(theme: &Theme, status: text_input::Status) -> text_input::Style {
+    let style = text_input::default(theme, status);
+    match status {
+        text_input::Status::Focused { .. } => text_input::Style {
+            border: iced::Border {
+                color: super::focus::ring_color(theme),
+                width: 3.0,
+                ..style.border
+            },
+            ..style
+        },
+        _ => style,
+    }
 }
 
 /// A read-only line: label and value (or "à confirmer").
@@ -252,6 +270,7 @@ pub fn picker_field(app: &App, field: Field, hint_id: Option<&str>) -> Element<'
             .id(field.path())
             .on_input(move |s| Message::PickerInput(field, s))
             .on_submit(Message::PickerSubmit(field))
+            .style(input_style)
             .padding(8)
             .size(BODY_SIZE)
             .width(Length::Fill)

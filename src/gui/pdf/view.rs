@@ -41,6 +41,7 @@ pub fn actions(app: &App) -> Element<'_, Message> {
         c = c.push(
             row![
                 text_input("", &state.password)
+                    .style(crate::gui::widgets::input_style)
                     .id("p12_password")
                     .secure(true)
                     .on_input(|p| pdf_msg(PdfMessage::Password(p)))

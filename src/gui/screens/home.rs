@@ -71,6 +71,7 @@ fn drafts_list(app: &App) -> Element<'_, Message> {
     }
     list = list.push(
         text_input(&l.t("home-filter"), &app.drafts.filter)
+            .style(crate::gui::widgets::input_style)
             .id("drafts-filter")
             .on_input(|s| drafts(DraftMessage::Filter(s)))
             .padding(8)

@@ -42,6 +42,14 @@ pub fn view(app: &App) -> Element<'_, Message> {
         )));
     }
     page = page.push(actions);
+    // After "Envoyer maintenant" (or a timed try): what happened to each one.
+    if !s.last_run.is_empty() {
+        let mut run = column![heading(l.t("outbox-run-title"))].spacing(8);
+        for line in &s.last_run {
+            run = run.push(note(line.text.clone(), line.warning));
+        }
+        page = page.push(run);
+    }
     if s.items.is_empty() {
         page = page.push(hint(l.t("outbox-empty")));
     }

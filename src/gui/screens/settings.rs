@@ -37,6 +37,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
     }
     endpoint = endpoint.push(
         text_input("https://", &form.endpoint)
+            .style(crate::gui::widgets::input_style)
             .id("settings.endpoint")
             .on_input(Message::SettingsEndpoint)
             .on_submit(Message::SaveSettings)
@@ -61,6 +62,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
             .font(FONT_BOLD_FACE),
         hint(l.t("settings-token-hint")),
         text_input("", &form.token)
+            .style(crate::gui::widgets::input_style)
             .id("settings.token")
             .secure(true)
             .on_input(Message::SettingsToken)

@@ -68,8 +68,10 @@ fn slot(content: Option<Element<'_, Message>>) -> Element<'_, Message> {
 
 /// Fields side by side when the page is wide enough, one under the other otherwise.
 fn pair<'a>(first: Element<'a, Message>, second: Element<'a, Message>) -> Element<'a, Message> {
+    // Inputs on one line: their labels may wrap to different heights.
     row![first, second]
         .spacing(16)
+        .align_y(Alignment::End)
         .wrap()
         .vertical_spacing(22)
         .into()
