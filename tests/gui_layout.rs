@@ -37,8 +37,11 @@ fn with_every_error(lang: Lang, step: Step) -> App {
     app
 }
 
+/// Texts (or inputs, by id) on screen, with their bounds.
+type Placed = Vec<(String, Rectangle)>;
+
 /// Every text and text input on screen, with its bounds.
-fn elements(app: &App, width: f32) -> (Vec<(String, Rectangle)>, Vec<(String, Rectangle)>) {
+fn elements(app: &App, width: f32) -> (Placed, Placed) {
     let mut texts = Vec::new();
     let mut inputs = Vec::new();
     let mut ui = Simulator::with_size(
