@@ -37,95 +37,73 @@ pub fn hint(s: String) -> Element<'static, Message> {
         .into()
 }
 
+/// The three kinds of button the pages use.
+#[derive(Clone, Copy)]
+enum Kind {
+    Primary,
+    Secondary,
+    Link,
+}
+
+/// A button that takes focus (Tab) and runs with Enter or Space as with a click; disabled
+/// (shown, reachable, doing nothing) without a message; with an id when the application gives
+/// it focus.
+fn focus_button(
+    kind: Kind,
+    label: String,
+    on_press: Option<Message>,
+    id: Option<&'static str>,
+) -> Element<'static, Message> {
+    let words = text(label).size(BODY_SIZE);
+    let b = match kind {
+        Kind::Primary => button(words.font(FONT_BOLD_FACE)).padding([10, 24]),
+        Kind::Secondary => button(words).padding([8, 16]).style(button::secondary),
+        Kind::Link => button(words).padding([4, 2]).style(button::text),
+    };
+    let f = focusable(b.on_press_maybe(on_press.clone()), on_press);
+    match id {
+        Some(id) => f.id(id).into(),
+        None => f.into(),
+    }
+}
+
 pub fn primary_button(label: String, on_press: Message) -> Element<'static, Message> {
-    focusable(
-        button(text(label).size(BODY_SIZE).font(FONT_BOLD_FACE))
-            .padding([10, 24])
-            .on_press(on_press.clone()),
-        Some(on_press),
-    )
-    .into()
+    focus_button(Kind::Primary, label, Some(on_press), None)
 }
 
-/// The main button, disabled (shown, reachable, doing nothing) without a message.
 pub fn primary_button_maybe(label: String, on_press: Option<Message>) -> Element<'static, Message> {
-    focusable(
-        button(text(label).size(BODY_SIZE).font(FONT_BOLD_FACE))
-            .padding([10, 24])
-            .on_press_maybe(on_press.clone()),
-        on_press,
-    )
-    .into()
+    focus_button(Kind::Primary, label, on_press, None)
 }
 
-/// The main button with an id, so the application can give it focus.
 pub fn primary_button_with_id(
     label: String,
     on_press: Message,
     id: &'static str,
 ) -> Element<'static, Message> {
-    focusable(
-        button(text(label).size(BODY_SIZE).font(FONT_BOLD_FACE))
-            .padding([10, 24])
-            .on_press(on_press.clone()),
-        Some(on_press),
-    )
-    .id(id)
-    .into()
+    focus_button(Kind::Primary, label, Some(on_press), Some(id))
 }
 
 pub fn secondary_button(label: String, on_press: Message) -> Element<'static, Message> {
-    focusable(
-        button(text(label).size(BODY_SIZE))
-            .padding([8, 16])
-            .style(button::secondary)
-            .on_press(on_press.clone()),
-        Some(on_press),
-    )
-    .into()
+    focus_button(Kind::Secondary, label, Some(on_press), None)
 }
 
-/// A secondary button with an id, so the application can give it focus.
 pub fn secondary_button_with_id(
     label: String,
     on_press: Message,
     id: &'static str,
 ) -> Element<'static, Message> {
-    focusable(
-        button(text(label).size(BODY_SIZE))
-            .padding([8, 16])
-            .style(button::secondary)
-            .on_press(on_press.clone()),
-        Some(on_press),
-    )
-    .id(id)
-    .into()
+    focus_button(Kind::Secondary, label, Some(on_press), Some(id))
 }
 
-/// A secondary button that may be disabled (shown, reachable, doing nothing).
 pub fn secondary_button_maybe(
     label: String,
     on_press: Option<Message>,
 ) -> Element<'static, Message> {
-    focusable(
-        button(text(label).size(BODY_SIZE))
-            .padding([8, 16])
-            .style(button::secondary)
-            .on_press_maybe(on_press.clone()),
-        on_press,
-    )
-    .into()
+    focus_button(Kind::Secondary, label, on_press, None)
 }
 
 pub fn link_button(label: String, on_press: Message) -> Element<'static, Message> {
-    focusable(
-        button(text(label).size(BODY_SIZE))
-            .padding([4, 2])
-            .style(button::text)
-            .on_press(on_press.clone()),
-        Some(on_press),
-    )
-    .into()
+    focus_button(Kind::Link, label, Some(on_press), None)
 }
 
 /// The problems of one field, from the last Continuer and from the ministry's refusal.
