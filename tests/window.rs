@@ -91,9 +91,21 @@ fn open_first_draft(s: &Session) -> String {
     s.tab(TABS_TO_FIRST_DRAFT_OPEN);
     s.key(&["Return"]);
     s.wait_opened(
-        "Tab ×8 then Enter on the home screen should open the listed draft",
+        &format!(
+            "Tab ×{TABS_TO_FIRST_DRAFT_OPEN} then Enter on the home screen should open the listed draft"
+        ),
         None,
     )
+}
+
+/// A draft at the organisme step, imported, then opened from the home list with the keyboard.
+fn opened_draft_at_organisme() -> (Session, String) {
+    let draft = draft_at_organisme();
+    let id = draft["id"].as_str().unwrap().to_string();
+    let s = started_with(&draft);
+    let opened = open_first_draft(&s);
+    assert_eq!(opened, id);
+    (s, id)
 }
 
 fn type_in_bursts(s: &Session) {
@@ -122,13 +134,7 @@ fn a_draft_opened_from_the_home_list_takes_every_burst() {
     if !x_tools() {
         return;
     }
-    let profile = Profile::new();
-    let draft = draft_at_organisme();
-    let id = draft["id"].as_str().unwrap().to_string();
-    profile.import(&draft);
-    let s = Session::start(profile, Launch::default());
-    let opened = open_first_draft(&s);
-    assert_eq!(opened, id);
+    let (s, id) = opened_draft_at_organisme();
     type_in_bursts(&s);
     s.wait_draft(&id, "/organisme/nom", &json!(NAME), secs(5));
 }
@@ -138,12 +144,7 @@ fn help_opened_and_closed_mid_field_lets_typing_go_on_in_the_same_field() {
     if !x_tools() {
         return;
     }
-    let profile = Profile::new();
-    let draft = draft_at_organisme();
-    let id = draft["id"].as_str().unwrap().to_string();
-    profile.import(&draft);
-    let s = Session::start(profile, Launch::default());
-    open_first_draft(&s);
+    let (s, id) = opened_draft_at_organisme();
     s.type_text(BURSTS[0]);
     s.key(&["F1"]);
     std::thread::sleep(Duration::from_millis(600));
@@ -190,8 +191,13 @@ fn check_last_changes(s: &Session, last: &LastChanges, how: &str) {
 }
 
 fn started_with_a_draft() -> Session {
+    started_with(&draft_at_organisme())
+}
+
+/// The application started on a home screen listing this one draft.
+fn started_with(draft: &Value) -> Session {
     let profile = Profile::new();
-    profile.import(&draft_at_organisme());
+    profile.import(draft);
     Session::start(profile, Launch::default())
 }
 
