@@ -12,9 +12,11 @@ pub mod cli;
 pub mod clock;
 pub mod contact;
 pub mod designation;
+#[cfg(feature = "gui")]
 pub mod dialogs;
 pub mod file_name;
 pub mod fsutil;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod i18n;
 pub mod lookup;

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use piqm_acces::cli::{self, Parsed, WindowChoices};
+#[cfg(feature = "gui")]
 use piqm_acces::gui;
 
 fn main() -> ExitCode {
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
 }
 
 /// Opens the window and runs until it is closed.
+#[cfg(feature = "gui")]
 fn window(choices: WindowChoices, err: &mut dyn std::io::Write) -> u8 {
     let lang = choices.lang;
     let options = gui::Options {
@@ -31,4 +33,14 @@ fn window(choices: WindowChoices, err: &mut dyn std::io::Write) -> u8 {
         Ok(()) => cli::exit::OK,
         Err(e) => cli::window_failed(&e.to_string(), lang, err),
     }
+}
+
+/// A build without the window (`--no-default-features`): says so, and how to get help.
+#[cfg(not(feature = "gui"))]
+fn window(choices: WindowChoices, err: &mut dyn std::io::Write) -> u8 {
+    cli::window_failed(
+        "this build has no window (built without the `gui` feature)",
+        choices.lang,
+        err,
+    )
 }

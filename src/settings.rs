@@ -223,9 +223,14 @@ impl Settings {
             Ok(None) => return (Settings::default(), Vec::new()),
             Err(warning) => return (Settings::default(), vec![warning]),
         };
+        Self::parse(&text, path)
+    }
+
+    /// Reads settings from the text of the file at `path` (named in the warnings).
+    pub fn parse(text: &str, path: &Path) -> (Settings, Vec<SettingsWarning>) {
         let mut warnings = Vec::new();
         let mut unknown = Vec::new();
-        let parsed = toml::Deserializer::parse(&text).map_err(|e| e.message().to_string());
+        let parsed = toml::Deserializer::parse(text).map_err(|e| e.message().to_string());
         let raw = parsed.and_then(|de| {
             serde_ignored::deserialize(de, |key| unknown.push(key.to_string()))
                 .map_err(|e: toml::de::Error| e.message().to_string())
