@@ -353,6 +353,10 @@ fn import(store: &DraftStore, file: &Path, choice: Option<OnConflict>, io: &mut 
         ),
     };
     io.out(&message);
+    // What the file said of its past, in words: it arrived as a brouillon, nothing was sent.
+    if let Some(h) = &imported.history {
+        io.out(&h.words(l));
+    }
     let errors = summary.error_count;
     if errors > 0 {
         io.out(&l.t_args("cli-drafts-incomplete", &[("count", errors.into())]));

@@ -292,10 +292,15 @@ impl App {
                 self.import(path, Some(choice))
             }
             DraftMessage::Imported(_, Ok(imported)) => {
-                self.notice = Some(self.l.t_args(
+                let done = self.l.t_args(
                     "import-done",
                     &[("name", imported.draft.organization.name.clone().into())],
-                ));
+                );
+                // What the file said of its past, in words: it arrived as a brouillon.
+                self.notice = Some(match &imported.history {
+                    Some(h) => format!("{done} {}", h.words(&self.l)),
+                    None => done,
+                });
                 self.refresh_drafts()
             }
             DraftMessage::Imported(path, Err(StoreError::Conflict { existing })) => {

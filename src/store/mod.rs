@@ -31,7 +31,7 @@ use uuid::Uuid;
 pub use error::{Action, IoKind, IoProblem, ReadProblem, StoreError};
 pub use read::MAX_DRAFT_BYTES;
 pub use summary::{DraftFilter, DraftSummary, ListStatus};
-pub use transfer::{ImportOutcome, Imported, OnConflict};
+pub use transfer::{History, ImportOutcome, Imported, OnConflict, OutsideDraft, as_outside_draft};
 pub use trash::{TrashListing, TrashedDraft};
 
 use crate::designation::{Designation, SCHEMA_VERSION};
