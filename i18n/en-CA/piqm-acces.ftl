@@ -528,6 +528,7 @@ cli-send-empty = The outbox is empty: nothing to send.
 cli-send-accepted = { $name }: sent, number { $numero }.
 cli-send-deferred = { $name }: stays in the outbox, because { $reason }. Next automatic try: { $next } (or run "piqm-acces send").
 cli-send-refused = { $name }: refused by the Direction des infrastructures. Correct the following, then send again:
+cli-send-refused-key-reused = { $name }: refused by the Direction des infrastructures, which did not receive these answers:
 cli-send-key-reused-hint = From the command line: piqm-acces drafts duplicate { $id }, then send the copy.
 cli-send-problems = { $name }: not sent, because { $count ->
         [one] 1 answer needs correcting

@@ -529,6 +529,7 @@ cli-send-empty = La file d'envoi est vide : rien à envoyer.
 cli-send-accepted = { $name } : envoyée, numéro { $numero }.
 cli-send-deferred = { $name } : reste dans la file d'envoi, car { $reason }. Prochain essai automatique : { $next } (ou lancez « piqm-acces send »).
 cli-send-refused = { $name } : refusée par la Direction des infrastructures. Corrigez ce qui suit, puis envoyez de nouveau :
+cli-send-refused-key-reused = { $name } : refusée par la Direction des infrastructures, qui n'a pas reçu ces réponses :
 cli-send-key-reused-hint = En ligne de commande : piqm-acces drafts duplicate { $id }, puis envoyez la copie.
 cli-send-problems = { $name } : n'a pas été envoyée, car { $count ->
         [one] 1 réponse est à corriger

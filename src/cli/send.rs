@@ -249,7 +249,12 @@ fn report(io: &mut Io<'_>, result: Result<Attempt, AttemptError>) -> u8 {
             LEFT_IN_OUTBOX
         }
         AttemptResult::Refused(refusal) => {
-            io.err(&l.t_args("cli-send-refused", &[("name", name.into())]));
+            let header = if refusal.code == KEY_REUSED {
+                "cli-send-refused-key-reused"
+            } else {
+                "cli-send-refused"
+            };
+            io.err(&l.t_args(header, &[("name", name.into())]));
             for line in refusal_lines(&refusal, l) {
                 io.err(&line);
             }
