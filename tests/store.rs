@@ -13,8 +13,8 @@ use piqm_acces::designation::{
 use piqm_acces::i18n::{Lang, Localizer};
 use piqm_acces::reference::Reference;
 use piqm_acces::store::{
-    Action, DraftFilter, DraftStore, ImportOutcome, IoKind, IoProblem, ListStatus, OnConflict,
-    ReadProblem, StoreError,
+    Action, DraftFilter, DraftStore, History, ImportOutcome, IoKind, IoProblem, ListStatus,
+    OnConflict, ReadProblem, StoreError,
 };
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -28,6 +28,15 @@ fn manifest(rel: &str) -> PathBuf {
 fn complete() -> Designation {
     from_json(&std::fs::read_to_string(manifest("resources/examples/municipalite.json")).unwrap())
         .unwrap()
+}
+
+/// A draft as an import stores it: the same answers and id, the gestionnaire to look up again
+/// before sending ("confirme" in a file is a look-up made elsewhere, or typed by hand).
+fn as_imported(d: &Designation) -> Designation {
+    assert!(d.manager.confirmed, "the examples say confirmé");
+    let mut d = d.clone();
+    d.manager.confirmed = false;
+    d
 }
 
 fn with_new_id(mut d: Designation) -> Designation {
@@ -431,7 +440,7 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
 
     let first = store.import(&file, None).unwrap();
     assert_eq!(first.outcome, ImportOutcome::Added);
-    assert_eq!(store.load(original.id).unwrap(), original);
+    assert_eq!(store.load(original.id).unwrap(), as_imported(&original));
 
     // The same file from the laptop, edited there.
     let mut edited = original.clone();
@@ -445,7 +454,7 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
     assert!(err.message(&fr()).contains("Ville de Lévis"));
     assert_eq!(
         store.load(original.id).unwrap(),
-        original,
+        as_imported(&original),
         "nothing replaced"
     );
     assert_eq!(store.list().unwrap().drafts.len(), 1);
@@ -462,7 +471,7 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
     assert_ne!(kept.draft.id, original.id);
     assert_eq!(kept.draft.organization.street, "rue Saint-Laurent");
     assert_eq!(kept.draft.step, Step::Manager);
-    assert_eq!(store.load(original.id).unwrap(), original);
+    assert_eq!(store.load(original.id).unwrap(), as_imported(&original));
     assert_eq!(store.load(kept.draft.id).unwrap(), kept.draft);
     assert_eq!(store.list().unwrap().drafts.len(), 2);
 
@@ -470,7 +479,7 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
         .import(&edited_file, Some(OnConflict::Replace))
         .unwrap();
     assert_eq!(replaced.outcome, ImportOutcome::Replaced);
-    assert_eq!(store.load(original.id).unwrap(), edited);
+    assert_eq!(store.load(original.id).unwrap(), as_imported(&edited));
     assert_eq!(store.list().unwrap().drafts.len(), 2);
     // The replaced one is in the trash, restorable.
     let trash = store.trash().unwrap();
@@ -482,11 +491,11 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
             .join(format!("{}.json", original.id)),
     )
     .unwrap();
-    assert_eq!(from_json(&in_trash).unwrap(), original);
+    assert_eq!(from_json(&in_trash).unwrap(), as_imported(&original));
 }
 
 #[test]
-fn keeping_both_copies_of_a_sent_draft_makes_a_new_unsent_draft() {
+fn a_copy_of_a_sent_draft_imports_as_a_new_unsent_draft_without_asking() {
     let dir = tempfile::tempdir().unwrap();
     let store = DraftStore::open(dir.path()).unwrap();
     let mut sent = complete();
@@ -498,11 +507,29 @@ fn keeping_both_copies_of_a_sent_draft_makes_a_new_unsent_draft() {
     });
     store.write(&sent).unwrap();
     let file = write_temp_json(&serde_json::to_string(&sent).unwrap());
-    let kept = store.import(&file, Some(OnConflict::KeepBoth)).unwrap();
-    // A new id is a new submission: it must not carry the other's status or receipt.
+    // Its id is the key the ministry holds its answers under: the copy gets a new one, so there
+    // is no conflict to ask about, and the sent one stays as it was.
+    let kept = store.import(&file, None).unwrap();
+    assert_eq!(kept.outcome, ImportOutcome::Added);
+    assert_ne!(kept.draft.id, sent.id);
     assert_eq!(kept.draft.status, Status::Draft);
     assert_eq!(kept.draft.receipt, None);
     assert_eq!(kept.draft.step, Step::Review);
+    assert!(!kept.draft.manager.confirmed);
+    assert_eq!(
+        kept.history,
+        Some(History::Sent {
+            numero: "PIQM-2026-000001".into(),
+            received: datetime!(2026-11-23 10:00 -5),
+        })
+    );
+    assert!(
+        kept.history
+            .unwrap()
+            .words(&fr())
+            .contains("copie d'une désignation envoyée n° PIQM-2026-000001 le 23 novembre 2026")
+    );
+    assert_eq!(store.load(sent.id).unwrap(), sent);
 }
 
 #[test]
@@ -573,8 +600,9 @@ fn export_then_import_on_another_computer_gives_the_same_draft() {
     }
     let store = DraftStore::open(office.path()).unwrap();
     let imported = store.import(&key.path().join("lévis.json"), None).unwrap();
-    assert_eq!(imported.draft, d);
-    assert_eq!(store.load(d.id).unwrap(), d);
+    assert_eq!(imported.draft, as_imported(&d));
+    assert_eq!(imported.history, None, "a brouillon: nothing to tell");
+    assert_eq!(store.load(d.id).unwrap(), as_imported(&d));
 }
 
 #[test]
@@ -988,7 +1016,7 @@ fn an_unreadable_draft_with_the_imported_id_is_set_aside_not_a_conflict() {
         store.import(&file, None).unwrap().outcome,
         ImportOutcome::Added
     );
-    assert_eq!(store.load(d.id).unwrap(), d);
+    assert_eq!(store.load(d.id).unwrap(), as_imported(&d));
     assert_eq!(
         std::fs::read(dir.path().join("quarantine").join(format!("{}.json", d.id))).unwrap(),
         b"{ torn"

@@ -105,10 +105,17 @@ fn the_reference_servers_answers_conform_to_the_contract() {
     assert_eq!(status, 422);
     assert_eq!(reused["code"], "cle_reutilisee");
     assert_conforms(&schema("CleReutilisee"), &reused);
-    assert!(!schema("ErreursDeChamps").is_valid(&reused), "one of the two");
+    assert!(
+        !schema("ErreursDeChamps").is_valid(&reused),
+        "one of the two"
+    );
     assert_eq!(intake.count(), 1);
     let (status, still) = post(body, &d.id.to_string());
-    assert_eq!((status, &still), (200, &receipt), "the first content still replays");
+    assert_eq!(
+        (status, &still),
+        (200, &receipt),
+        "the first content still replays"
+    );
 
     let other = example("municipalite");
     let (status, conflict) = post(
@@ -195,7 +202,10 @@ fn a_database_from_before_the_digests_is_migrated_and_keeps_one_content_per_key(
     let mut other = submission(&d);
     other.organisme.nom = "Autre organisme".into();
     let (status, refused) = post(serde_json::to_vec(&other).unwrap());
-    assert_eq!((status, refused["code"].as_str()), (422, Some("cle_reutilisee")));
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (422, Some("cle_reutilisee"))
+    );
     assert_eq!(intake.count(), 1);
     rt.shutdown_background();
 }

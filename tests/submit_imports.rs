@@ -219,7 +219,10 @@ fn a_confirmed_gestionnaire_in_a_file_is_looked_up_again_before_sending() {
     let sent: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     // The Bureau municipal's details, not the file's.
     assert_eq!(sent["gestionnaire"]["nom"], "Lavoie");
-    assert_eq!(sent["gestionnaire"]["courriel"], "me.lavoie@organisme.qc.ca");
+    assert_eq!(
+        sent["gestionnaire"]["courriel"],
+        "me.lavoie@organisme.qc.ca"
+    );
     assert_eq!(sent["gestionnaire"]["confirme"], true);
 }
 
@@ -244,7 +247,9 @@ fn an_invalid_designation_in_the_outbox_is_not_sent_and_goes_back_to_the_user() 
         .args(["send", "--endpoint", &intake.url()])
         .assert()
         .code(1)
-        .stderr(contains("Ville de Lévis : n'a pas été envoyée, car 2 réponses"))
+        .stderr(contains(
+            "Ville de Lévis : n'a pas été envoyée, car 2 réponses",
+        ))
         .stderr(contains("organisme.code_postal: "))
         .stderr(contains("demandeur.courriel: "))
         .stdout(contains("envoyée").not())
@@ -290,7 +295,10 @@ fn the_same_id_with_other_answers_is_refused_in_words_and_stored_once() {
             "a déjà reçu une désignation portant le même identifiant, avec d'autres réponses",
         ))
         .stderr(contains("« Dupliquer »"))
-        .stderr(contains(format!("piqm-acces drafts duplicate {}", &id[..8])))
+        .stderr(contains(format!(
+            "piqm-acces drafts duplicate {}",
+            &id[..8]
+        )))
         .stderr(no_panic());
     assert_eq!(intake.count(), 1);
     assert_eq!(intake.stored()[0].cle, id);

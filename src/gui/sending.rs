@@ -19,7 +19,8 @@ use crate::settings::Settings;
 use crate::store::{DraftStore, IoProblem, StoreError};
 use crate::submit::outbox::{self, CONCURRENCY};
 use crate::submit::{
-    Attempt, AttemptError, AttemptResult, Client, ConnectionCheck, Endpoint, Outbox, Submitted, submit_designation,
+    Attempt, AttemptError, AttemptResult, Client, ConnectionCheck, Endpoint, Outbox, Submitted,
+    submit_designation,
 };
 use crate::wizard::{Event, Wizard};
 
