@@ -218,3 +218,81 @@ fn copy_of(mut d: Designation, now: OffsetDateTime) -> Designation {
     }
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::designation::{OutboxEntry, Receipt, Refusal};
+
+    fn at(seconds: i64) -> OffsetDateTime {
+        OffsetDateTime::UNIX_EPOCH + time::Duration::seconds(seconds)
+    }
+
+    #[test]
+    fn a_file_that_was_acted_on_arrives_as_a_new_brouillon_with_its_past_in_words() {
+        let mut queued = Designation::new(at(0));
+        queued.status = Status::Queued;
+        queued.step = Step::Sending;
+        queued.manager.confirmed = true;
+        queued.outbox = Some(OutboxEntry::new(at(5)));
+        let mut sent = queued.clone();
+        sent.status = Status::Sent;
+        sent.receipt = Some(Receipt {
+            numero: "PIQM-2026-999999".into(),
+            recu_le: at(10),
+        });
+        let mut refused = queued.clone();
+        refused.status = Status::Refused;
+        refused.refusal = Some(Refusal {
+            code: "donnees_invalides".into(),
+            message: String::new(),
+            erreurs: Vec::new(),
+            le: at(20),
+        });
+        let expected = [
+            History::Queued,
+            History::Sent {
+                numero: "PIQM-2026-999999".into(),
+                received: at(10),
+            },
+            History::Refused { on: Some(at(20)) },
+        ];
+        for (d, history) in [queued, sent, refused].into_iter().zip(expected) {
+            let OutsideDraft { draft, history: h } = as_outside_draft(d.clone(), at(100));
+            assert_eq!(h, Some(history));
+            assert_ne!(
+                draft.id, d.id,
+                "a new id: the old one is another sending's key"
+            );
+            assert_eq!((draft.status, draft.step), (Status::Draft, Step::Review));
+            assert_eq!(
+                (draft.receipt, draft.refusal, draft.outbox),
+                (None, None, None)
+            );
+            assert!(!draft.manager.confirmed);
+            assert_eq!(draft.organization, d.organization);
+        }
+    }
+
+    #[test]
+    fn a_plain_brouillon_keeps_its_id_and_is_looked_up_again() {
+        let mut d = Designation::new(at(0));
+        d.step = Step::Confirmed;
+        d.manager.confirmed = true;
+        let OutsideDraft { draft, history } = as_outside_draft(d.clone(), at(100));
+        assert_eq!(history, None);
+        assert_eq!((draft.id, draft.created_at), (d.id, d.created_at));
+        assert_eq!(draft.step, Step::Review);
+        assert!(!draft.manager.confirmed);
+        let fr = Localizer::new(crate::i18n::Lang::Fr);
+        let words = History::Sent {
+            numero: "PIQM-2026-000007".into(),
+            received: at(10),
+        }
+        .words(&fr);
+        assert!(
+            words.contains("copie d'une désignation envoyée n° PIQM-2026-000007"),
+            "{words}"
+        );
+    }
+}
