@@ -329,3 +329,39 @@ fn the_same_id_with_other_answers_is_refused_in_words_and_stored_once() {
         .stdout(contains("envoyée, numéro PIQM-"));
     assert_eq!(intake.count(), 2);
 }
+
+/// `submit` of a file this folder's outbox already holds (exported while it waited) sends that
+/// designation, once: no second one beside it under a new id.
+#[test]
+fn submitting_a_copy_of_a_designation_waiting_here_sends_it_once() {
+    let port = support::free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let model = file(d, "modele.json", "organisme", |_| {});
+    app(d, "poste")
+        .args(["submit", "--endpoint", &url])
+        .arg(&model)
+        .assert()
+        .code(3);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    let id = v["id"].as_str().unwrap().to_string();
+    let waiting_copy = d.join("en-attente.json");
+    app(d, "poste")
+        .args(["drafts", "export", &id, "-o"])
+        .arg(&waiting_copy)
+        .assert()
+        .code(0);
+    let intake = Intake::start_with(support::server::Config::default(), port);
+    app(d, "poste")
+        .args(["submit", "--endpoint", &url])
+        .arg(&waiting_copy)
+        .assert()
+        .code(0)
+        .stdout(contains("envoyée, numéro PIQM-"));
+    assert_eq!(intake.count(), 1);
+    assert_eq!(intake.stored()[0].cle, id);
+    let listing = list_json(d, "poste");
+    assert_eq!(listing["brouillons"].as_array().unwrap().len(), 1);
+    assert_eq!(listing["brouillons"][0]["statut"], "envoyee");
+}

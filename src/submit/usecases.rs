@@ -91,16 +91,27 @@ pub struct SubmittedFile {
     pub submitted: Submitted,
 }
 
-/// `piqm-acces submit FILE`: the user sends a file's answers. A designation this folder has
-/// sent under the file's id is not sent again; otherwise the file comes in as every import
-/// does ([`as_outside_draft`]: a brouillon, its gestionnaire looked up again, a new id if it
-/// had been queued, sent or refused elsewhere), then [`submit_designation`].
+/// `piqm-acces submit FILE`: the user sends a file's answers. What this folder did under the
+/// file's id stands: sent, it is not sent again; waiting in this outbox, that designation gets
+/// its attempt (never a second one beside it). Otherwise the file comes in as every import does
+/// ([`as_outside_draft`]: a brouillon, its gestionnaire looked up again, a new id if it had been
+/// queued, sent or refused elsewhere), then [`submit_designation`].
 pub async fn submit_file(outbox: &Outbox, d: Designation) -> Result<SubmittedFile, AttemptError> {
-    if let Some(existing) = already_sent(outbox, d.id).await {
-        return Ok(SubmittedFile {
+    let id = d.id;
+    let store = outbox.store().clone();
+    let here = crate::blocking::run(move || store.load(id)).await.ok();
+    let done_here = |submitted| {
+        Ok(SubmittedFile {
             history: None,
-            submitted: Submitted::AlreadySent(existing),
-        });
+            submitted,
+        })
+    };
+    match here.map(|h| (h.status, h)) {
+        Some((Status::Sent, existing)) => return done_here(Submitted::AlreadySent(existing)),
+        Some((Status::Queued, _)) => {
+            return done_here(Submitted::Attempted(outbox.send_one(id).await?));
+        }
+        _ => {}
     }
     let OutsideDraft { draft, history } = as_outside_draft(d, OffsetDateTime::now_utc());
     let submitted = submit_designation(outbox, draft).await?;
