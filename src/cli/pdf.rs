@@ -355,7 +355,7 @@ pub(crate) fn identity_import(
         })?;
         let password = password(l)?;
         IdentityStore::new(&dir)
-            .import_pkcs12(&bytes, &password)
+            .import_pkcs12(&bytes, &password, time::OffsetDateTime::now_utc())
             .map_err(|e| identity_message(&e, Some(file), l))
     })();
     match result {
