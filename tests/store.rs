@@ -86,8 +86,15 @@ fn drafts_are_readable_by_their_owner_only() {
         assert_eq!(mode(&data.join(folder)), 0o700, "{folder:?}");
     }
     store.delete(d.id).unwrap();
+    let version = &store.trash().unwrap().drafts[0].version;
+    assert_eq!(mode(&data.join("trash").join(version)), 0o700);
     assert_eq!(
-        mode(&data.join("trash").join(format!("{}.json", d.id))),
+        mode(
+            &data
+                .join("trash")
+                .join(version)
+                .join(format!("{}.json", d.id))
+        ),
         0o600
     );
 }
@@ -479,6 +486,7 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
     let in_trash = std::fs::read_to_string(
         dir.path()
             .join("trash")
+            .join(&trash.drafts[0].version)
             .join(format!("{}.json", original.id)),
     )
     .unwrap();
@@ -605,7 +613,7 @@ fn deleted_drafts_go_to_the_trash_and_come_back_until_it_is_emptied() {
         Err(StoreError::NotFound { .. })
     ));
 
-    store.restore(a.id).unwrap();
+    store.restore(a.id, None).unwrap();
     assert_eq!(store.load(a.id).unwrap(), a);
     assert!(store.trash().unwrap().drafts.is_empty());
 
@@ -613,7 +621,7 @@ fn deleted_drafts_go_to_the_trash_and_come_back_until_it_is_emptied() {
     store.delete(a.id).unwrap();
     store.write(&a).unwrap();
     assert!(matches!(
-        store.restore(a.id),
+        store.restore(a.id, None),
         Err(StoreError::Conflict { .. })
     ));
     assert_eq!(store.trash().unwrap().drafts.len(), 1);
@@ -623,7 +631,7 @@ fn deleted_drafts_go_to_the_trash_and_come_back_until_it_is_emptied() {
     assert!(store.trash().unwrap().drafts.is_empty());
     assert!(files_in(&dir.path().join("trash")).is_empty());
     assert!(matches!(
-        store.restore(b.id),
+        store.restore(b.id, None),
         Err(StoreError::NotFound { .. })
     ));
     assert_eq!(store.empty_trash().unwrap(), 0);
@@ -720,7 +728,7 @@ fn after_a_restart_the_last_draft_is_offered_where_it_was_left() {
     store.write(&d).unwrap();
     store.delete(d.id).unwrap();
     assert_eq!(store.resume_offer(), None);
-    store.restore(d.id).unwrap();
+    store.restore(d.id, None).unwrap();
     assert!(store.resume_offer().is_some());
     store.set_last_opened(None).unwrap();
     assert_eq!(store.resume_offer(), None);
