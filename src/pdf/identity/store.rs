@@ -266,9 +266,14 @@ fn read(path: &Path) -> Result<Vec<u8>, IdentityError> {
     })
 }
 
+/// The certificates of a PEM file (after the private key, in `identite.pem`).
 fn read_certificates(path: &Path) -> Result<Vec<Certificate>, IdentityError> {
     let bytes = read(path)?;
-    Certificate::load_pem_chain(&bytes).map_err(|e| IdentityError::Corrupt {
+    let certs = match find(&bytes, KEY_END.as_bytes()) {
+        Some(at) => &bytes[at + KEY_END.len()..],
+        None => &bytes[..],
+    };
+    Certificate::load_pem_chain(certs).map_err(|e| IdentityError::Corrupt {
         path: path.to_path_buf(),
         detail: e.to_string(),
     })
@@ -277,12 +282,18 @@ fn read_certificates(path: &Path) -> Result<Vec<Certificate>, IdentityError> {
 /// Reads `identite.pem`: the key, then the certificate. `Err`: why it cannot be used.
 fn parse_identity_file(bytes: &[u8]) -> Result<Identity, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    const END: &str = "-----END PRIVATE KEY-----";
     let cut = text
-        .find(END)
-        .map(|i| i + END.len())
+        .find(KEY_END)
+        .map(|i| i + KEY_END.len())
         .ok_or("no private key")?;
     Identity::from_pem(&text[..cut], text[cut..].as_bytes())
+}
+
+/// Where the PKCS #8 key of `identite.pem` ends and its certificate begins.
+const KEY_END: &str = "-----END PRIVATE KEY-----";
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn remove(path: &Path) -> Result<(), IdentityError> {
