@@ -1010,3 +1010,89 @@ fn the_store_can_be_shared_between_threads() {
     shared::<DraftStore>();
     shared::<StoreError>();
 }
+
+#[test]
+fn every_deleted_or_replaced_version_stays_in_the_trash_and_each_is_restorable() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = DraftStore::open(dir.path()).unwrap();
+    let mut first = complete();
+    first.organization.name = "Première version".into();
+    store.write(&first).unwrap();
+    store.delete(first.id).unwrap();
+    // The same draft, written again with other answers, deleted again.
+    let mut second = first.clone();
+    second.organization.name = "Deuxième version".into();
+    store.write(&second).unwrap();
+    store.delete(second.id).unwrap();
+    // And a third one replaced by an import: the replaced one goes to the trash too.
+    let mut third = first.clone();
+    third.organization.name = "Troisième version".into();
+    store.write(&third).unwrap();
+    let mut imported = first.clone();
+    imported.organization.name = "Importée".into();
+    let file = dir.path().join("importee.json");
+    std::fs::write(&file, serde_json::to_vec(&imported).unwrap()).unwrap();
+    store.import(&file, Some(OnConflict::Replace)).unwrap();
+    store.delete(first.id).unwrap();
+
+    let trash = store.trash().unwrap();
+    let names: Vec<_> = trash
+        .drafts
+        .iter()
+        .map(|t| t.summary.organization_name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Importée",
+            "Troisième version",
+            "Deuxième version",
+            "Première version"
+        ],
+        "every version, most recent first"
+    );
+    assert!(
+        trash
+            .drafts
+            .windows(2)
+            .all(|w| w[0].deleted_at >= w[1].deleted_at && w[0].version != w[1].version)
+    );
+    assert_eq!(store.trash_versions(first.id).unwrap().len(), 4);
+
+    // The latest by default…
+    store.restore(first.id, None).unwrap();
+    assert_eq!(store.load(first.id).unwrap().organization.name, "Importée");
+    // …another one when named (once the draft is out of the way again).
+    store.delete(first.id).unwrap();
+    let oldest = store.trash().unwrap().drafts.last().unwrap().version.clone();
+    store.restore(first.id, Some(&oldest)).unwrap();
+    assert_eq!(store.load(first.id).unwrap(), first);
+    assert!(matches!(
+        store.restore(first.id, Some("0000000000000000-nothing")),
+        Err(StoreError::NotFound { .. })
+    ));
+    // Three versions left (the latest went back, was deleted again, then the oldest went back);
+    // emptying erases them all.
+    assert_eq!(store.trash().unwrap().drafts.len(), 3);
+    assert_eq!(store.empty_trash().unwrap(), 3);
+    assert!(files_in(&dir.path().join("trash")).is_empty());
+}
+
+#[test]
+fn a_trash_of_an_older_version_is_migrated_to_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = complete();
+    let trash = dir.path().join("trash");
+    std::fs::create_dir_all(&trash).unwrap();
+    std::fs::write(
+        trash.join(format!("{}.json", d.id)),
+        serde_json::to_vec(&d).unwrap(),
+    )
+    .unwrap();
+    let store = DraftStore::open(dir.path()).unwrap();
+    let listing = store.trash().unwrap();
+    assert_eq!(listing.drafts.len(), 1);
+    assert!(listing.drafts[0].deleted_at > OffsetDateTime::now_utc() - time::Duration::minutes(1));
+    store.restore(d.id, None).unwrap();
+    assert_eq!(store.load(d.id).unwrap(), d);
+}
