@@ -276,13 +276,16 @@ fn p12(from: OffsetDateTime, until: OffsetDateTime, usage: Option<KeyUsage>) -> 
 
     let key = p256::ecdsa::SigningKey::try_generate().unwrap();
     let public = key.verifying_key().to_public_key_der().unwrap();
-    let spki = <spki::SubjectPublicKeyInfoOwned as der::Decode>::from_der(public.as_bytes()).unwrap();
+    let spki =
+        <spki::SubjectPublicKeyInfoOwned as der::Decode>::from_der(public.as_bytes()).unwrap();
     let validity = Validity::new(
         Time::try_from(std::time::SystemTime::from(from)).unwrap(),
         Time::try_from(std::time::SystemTime::from(until)).unwrap(),
     );
     let profile = TestProfile {
-        name: "CN=Certificat de test,O=Ville de test,C=CA".parse().unwrap(),
+        name: "CN=Certificat de test,O=Ville de test,C=CA"
+            .parse()
+            .unwrap(),
         usage,
     };
     let serial = x509_cert::serial_number::SerialNumber::new(&[0x01, 0x23, 0x45]).unwrap();
@@ -329,8 +332,14 @@ fn an_organisation_certificate_out_of_its_dates_or_not_for_signing_is_refused_at
     assert!(message(&err, Lang::Fr).contains("à partir du 24 décembre 2026"));
 
     let encipher_only = Some(KeyUsage(KeyUsages::KeyEncipherment.into()));
-    let not_for_signing = p12(t - Duration::days(1), t + Duration::days(400), encipher_only);
-    let err = store.import_pkcs12(&not_for_signing, PASSWORD, t).unwrap_err();
+    let not_for_signing = p12(
+        t - Duration::days(1),
+        t + Duration::days(400),
+        encipher_only,
+    );
+    let err = store
+        .import_pkcs12(&not_for_signing, PASSWORD, t)
+        .unwrap_err();
     assert!(matches!(err, IdentityError::NotForSigning), "{err:?}");
     assert!(message(&err, Lang::Fr).contains("ne permet pas de signer"));
 

@@ -76,7 +76,10 @@ fn admin_routes_are_closed_without_the_servers_token() {
         let (status, _) = request(&open.url(), method, path, Some("n'importe quoi"), body);
         assert_eq!(status, 401, "{method} {path} with some token");
     }
-    assert_eq!(open.running.as_ref().unwrap().intake.faults().indisponible, 0);
+    assert_eq!(
+        open.running.as_ref().unwrap().intake.faults().indisponible,
+        0
+    );
 
     // Started with one: the right token opens them, a wrong or missing one does not.
     let intake = with_token(None);
@@ -87,10 +90,28 @@ fn admin_routes_are_closed_without_the_servers_token() {
         request(&url, "PUT", "/admin/fautes", Some("mauvais"), faults).0,
         401
     );
-    assert_eq!(intake.running.as_ref().unwrap().intake.faults().indisponible, 0);
+    assert_eq!(
+        intake
+            .running
+            .as_ref()
+            .unwrap()
+            .intake
+            .faults()
+            .indisponible,
+        0
+    );
     let (status, text) = request(&url, "PUT", "/admin/fautes", Some(TOKEN), faults);
     assert_eq!(status, 200, "{text}");
-    assert_eq!(intake.running.as_ref().unwrap().intake.faults().indisponible, 2);
+    assert_eq!(
+        intake
+            .running
+            .as_ref()
+            .unwrap()
+            .intake
+            .faults()
+            .indisponible,
+        2
+    );
     let (status, text) = request(&url, "GET", "/admin/designations", Some(TOKEN), "");
     assert_eq!(status, 200, "{text}");
     assert!(text.contains("\"nombre\":0"), "{text}");

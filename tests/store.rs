@@ -1064,7 +1064,14 @@ fn every_deleted_or_replaced_version_stays_in_the_trash_and_each_is_restorable()
     assert_eq!(store.load(first.id).unwrap().organization.name, "Importée");
     // …another one when named (once the draft is out of the way again).
     store.delete(first.id).unwrap();
-    let oldest = store.trash().unwrap().drafts.last().unwrap().version.clone();
+    let oldest = store
+        .trash()
+        .unwrap()
+        .drafts
+        .last()
+        .unwrap()
+        .version
+        .clone();
     store.restore(first.id, Some(&oldest)).unwrap();
     assert_eq!(store.load(first.id).unwrap(), first);
     assert!(matches!(

@@ -444,5 +444,8 @@ fn each_deleted_version_is_listed_and_restore_version_chooses_one() {
         .code(0)
         .stdout(contains("« Ville de Lévis »"));
     let list = list_json(data.path());
-    assert_eq!(list["brouillons"][0]["organisme"], "Ville de Lévis", "{list}");
+    assert_eq!(
+        list["brouillons"][0]["organisme"], "Ville de Lévis",
+        "{list}"
+    );
 }

@@ -215,9 +215,7 @@ pub(super) fn run(
         DraftsCommand::Export { id, output, force } => export(&store, &id, &output, force, &mut io),
         DraftsCommand::Delete { id } => delete(&store, &id, &mut io),
         DraftsCommand::Duplicate { id } => duplicate(&store, &id, &mut io),
-        DraftsCommand::Restore { id, version } => {
-            restore(&store, &id, version.as_deref(), &mut io)
-        }
+        DraftsCommand::Restore { id, version } => restore(&store, &id, version.as_deref(), &mut io),
         DraftsCommand::EmptyTrash => empty_trash(&store, &mut io),
     };
     result.unwrap_or_else(|e| io.fail(&e))

@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 
 use super::print::{PrintError, PrintJob, Printer};
 use super::{ExportOptions, Identity, IdentityError, IdentityStore, Paper, PdfError};
-use crate::fsutil::Access;
 use crate::designation::Designation;
+use crate::fsutil::Access;
 use crate::i18n::Lang;
 
 /// The folder of the data folder where copies made for printing are kept.
@@ -123,9 +123,11 @@ fn write_copy(
         now: request.now,
     };
     let exported = super::export(request.draft, &options, &identity).map_err(CopyError::Pdf)?;
-    crate::fsutil::write_atomic(output, &exported.bytes, access).map_err(|error| CopyError::Write {
-        path: output.to_path_buf(),
-        error,
+    crate::fsutil::write_atomic(output, &exported.bytes, access).map_err(|error| {
+        CopyError::Write {
+            path: output.to_path_buf(),
+            error,
+        }
     })?;
     Ok(SignedCopy {
         path: output.to_path_buf(),

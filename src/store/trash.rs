@@ -152,15 +152,18 @@ impl DraftStore {
         self.writable()?;
         let mut erased = 0;
         let mut dirs = vec![self.trash.clone()];
-        dirs.extend(version_dirs(&self.trash)?.iter().map(|v| self.trash.join(v)));
+        dirs.extend(
+            version_dirs(&self.trash)?
+                .iter()
+                .map(|v| self.trash.join(v)),
+        );
         for dir in dirs.iter().rev() {
             let entries =
                 fs::read_dir(dir).map_err(|e| StoreError::io(Action::ListFolder, dir, &e))?;
             for entry in entries.flatten() {
                 let path = entry.path();
                 if path.is_file() {
-                    fs::remove_file(&path)
-                        .map_err(|e| StoreError::io(Action::Erase, &path, &e))?;
+                    fs::remove_file(&path).map_err(|e| StoreError::io(Action::Erase, &path, &e))?;
                     erased += 1;
                 }
             }

@@ -155,7 +155,10 @@ impl Identity {
                 "self-signed identities are P-256".into(),
             ));
         };
-        let mut pem = key.to_pkcs8_pem(LineEnding::LF).map_err(crypto)?.to_string();
+        let mut pem = key
+            .to_pkcs8_pem(LineEnding::LF)
+            .map_err(crypto)?
+            .to_string();
         for cert in &self.chain {
             pem.push_str(&cert.to_pem(LineEnding::LF).map_err(crypto)?);
         }

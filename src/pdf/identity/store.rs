@@ -78,14 +78,14 @@ impl IdentityStore {
         // The certificate of the one file (or of the old layout, not yet migrated).
         for name in [IDENTITY_FILE, OLD_CERT_FILE] {
             let path = self.dir.join(name);
-            if path.exists() {
-                if let Some(cert) = read_certificates(&path)?.first() {
-                    return Ok(IdentityStatus::SelfSigned(certificate_info(
-                        cert,
-                        IdentityKind::SelfSigned,
-                        algorithm_of(cert),
-                    )));
-                }
+            if path.exists()
+                && let Some(cert) = read_certificates(&path)?.first()
+            {
+                return Ok(IdentityStatus::SelfSigned(certificate_info(
+                    cert,
+                    IdentityKind::SelfSigned,
+                    algorithm_of(cert),
+                )));
             }
         }
         Ok(IdentityStatus::None)
@@ -286,7 +286,7 @@ fn parse_identity_file(bytes: &[u8]) -> Result<Identity, String> {
         .find(KEY_END)
         .map(|i| i + KEY_END.len())
         .ok_or("no private key")?;
-    Identity::from_pem(&text[..cut], text[cut..].as_bytes())
+    Identity::from_pem(&text[..cut], &text.as_bytes()[cut..])
 }
 
 /// Where the PKCS #8 key of `identite.pem` ends and its certificate begins.
