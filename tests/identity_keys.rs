@@ -228,6 +228,7 @@ fn an_interrupted_or_mismatched_pair_is_set_aside_and_the_next_export_works() {
         // What was there is kept for support, never deleted.
         let kept = std::fs::read_dir(dir.join("ecartee")).unwrap().count();
         assert!(kept >= 2, "{case}: the note and the file(s)");
+        assert_eq!(IdentityStore::new(data.path()).set_aside_notes().len(), 1);
         // And the one made now stays.
         let print = fingerprint(data.path());
         copy(data.path(), &example("organisme.json"));
@@ -400,4 +401,41 @@ fn a_certificate_that_expired_since_its_import_refuses_to_sign() {
         store.signing_identity(later, Some(PASSWORD)),
         Err(IdentityError::Expired { .. })
     ));
+}
+
+#[test]
+fn the_command_line_warns_of_and_refuses_a_certificate_expired_since_its_import() {
+    let data = tempfile::tempdir().unwrap();
+    let t = OffsetDateTime::now_utc();
+    // Imported ten days ago, when it was still valid; expired yesterday.
+    let imported_at = t - Duration::days(10);
+    let short = p12(t - Duration::days(20), t - Duration::days(1), signing());
+    IdentityStore::new(data.path())
+        .import_pkcs12(&short, PASSWORD, imported_at)
+        .unwrap();
+    let app = || {
+        let mut cmd = assert_cmd::Command::cargo_bin("piqm-acces").unwrap();
+        cmd.env("PIQM_P12_PASSWORD", PASSWORD)
+            .arg("--data-dir")
+            .arg(data.path())
+            .args(["--lang", "fr"]);
+        cmd
+    };
+    let shown = app().args(["identity", "show"]).output().unwrap();
+    assert_eq!(shown.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&shown.stdout);
+    assert!(stdout.contains("ne peut plus signer"), "{stdout}");
+    let out = data.path().join("copie.pdf");
+    let exported = app()
+        .arg("export")
+        .arg(example_path("municipalite.json"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(exported.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&exported.stderr);
+    assert!(stderr.contains("est expiré depuis le"), "{stderr}");
+    assert!(stderr.contains("retirez ce certificat"), "{stderr}");
+    assert!(!out.exists(), "no copy signed by an expired certificate");
 }

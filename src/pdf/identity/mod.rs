@@ -50,6 +50,24 @@ pub struct IdentityInfo {
     pub algorithm: String,
 }
 
+impl IdentityInfo {
+    /// Why this certificate cannot sign at `now` because of its dates, if so: what the settings
+    /// and `identity show` warn of before the next copy is refused.
+    pub fn validity_problem(&self, now: OffsetDateTime) -> Option<IdentityError> {
+        if now < self.not_before {
+            Some(IdentityError::NotYetValid {
+                from: self.not_before,
+            })
+        } else if now > self.not_after {
+            Some(IdentityError::Expired {
+                until: self.not_after,
+            })
+        } else {
+            None
+        }
+    }
+}
+
 /// Who a self-signed certificate names. The installation's own ([`Subject::installation`]) names
 /// this computer's account, never a draft's demandeur: the certificate, and so the fingerprint
 /// printed in every copy, stays the same from copy to copy. Who signed a copy is said in the copy

@@ -110,6 +110,21 @@ impl IdentityStore {
         }
     }
 
+    /// The notes of what was set aside (`ecartee/*.txt`), oldest first: `identity show` names
+    /// them, so that a changed fingerprint has its explanation.
+    pub fn set_aside_notes(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(self.dir.join(SET_ASIDE_DIR)) else {
+            return Vec::new();
+        };
+        let mut notes: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        notes.sort();
+        notes
+    }
+
     /// Whether signing needs a password (an organisational certificate is in use).
     pub fn needs_password(&self) -> bool {
         self.dir.join(P12_FILE).exists()
