@@ -81,9 +81,19 @@ pub struct Subject {
 impl Subject {
     /// `piqm-acces — <account name>`: this installation, on this computer.
     pub fn installation() -> Subject {
+        // The account's name from the environment, else its home folder's name (a service or a
+        // `sudo` shell may set no USER).
+        let home = || {
+            directories::BaseDirs::new().and_then(|d| {
+                d.home_dir()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+            })
+        };
         let account = ["USER", "USERNAME", "LOGNAME"]
             .iter()
             .filter_map(|v| std::env::var(v).ok())
+            .chain(std::iter::from_fn(home).take(1))
             .map(|v| v.trim().to_string())
             .find(|v| !v.is_empty());
         Subject {
