@@ -186,6 +186,28 @@ fn the_old_two_file_layout_is_moved_into_one_file_with_the_same_certificate() {
 }
 
 #[test]
+fn a_move_interrupted_before_the_old_files_were_removed_is_finished() {
+    let data = tempfile::tempdir().unwrap();
+    let (key, cert) = old_pair();
+    plant_old_layout(data.path(), Some(&key), Some(&cert));
+    std::fs::write(
+        data.path().join("identite/identite.pem"),
+        format!("{key}{cert}"),
+    )
+    .unwrap();
+    let before = fingerprint(data.path());
+    copy(data.path(), &example("municipalite.json"));
+    assert_eq!(fingerprint(data.path()), before);
+    let dir = data.path().join("identite");
+    assert!(!dir.join("cle-privee.pem").exists());
+    assert!(!dir.join("certificat.pem").exists());
+    assert!(
+        notes(data.path()).is_empty(),
+        "the same identity: nothing to say"
+    );
+}
+
+#[test]
 fn an_interrupted_or_mismatched_pair_is_set_aside_and_the_next_export_works() {
     let (key, cert) = old_pair();
     let (other_key, _) = old_pair();

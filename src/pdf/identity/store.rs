@@ -138,7 +138,10 @@ impl IdentityStore {
         if path.exists() {
             let bytes = read(&path)?;
             match parse_identity_file(&bytes) {
-                Ok(identity) => return Ok(identity),
+                Ok(identity) => {
+                    self.clear_old_layout(&identity, now)?;
+                    return Ok(identity);
+                }
                 Err(why) => self.set_aside(&[IDENTITY_FILE], &why, now)?,
             }
         }
@@ -181,6 +184,38 @@ impl IdentityStore {
         Ok(None)
     }
 
+    /// Old files beside a usable `identite.pem`: a move into it interrupted before they were
+    /// removed (then they hold the same certificate, and go), or files an older version wrote
+    /// since (set aside, with a note).
+    fn clear_old_layout(
+        &self,
+        identity: &Identity,
+        now: OffsetDateTime,
+    ) -> Result<(), IdentityError> {
+        let key_path = self.dir.join(OLD_KEY_FILE);
+        let cert_path = self.dir.join(OLD_CERT_FILE);
+        if !key_path.exists() && !cert_path.exists() {
+            return Ok(());
+        }
+        let same = key_path.exists()
+            && cert_path.exists()
+            && Identity::from_pem(
+                &String::from_utf8(read(&key_path)?).unwrap_or_default(),
+                &read(&cert_path)?,
+            )
+            .is_ok_and(|old| old.info().fingerprint == identity.info().fingerprint);
+        if same {
+            remove(&key_path)?;
+            remove(&cert_path)
+        } else {
+            self.set_aside(
+                &[OLD_KEY_FILE, OLD_CERT_FILE],
+                "files of the old two-file layout beside identite.pem, of another identity",
+                now,
+            )
+        }
+    }
+
     fn write_identity_file(&self, identity: &Identity) -> Result<(), IdentityError> {
         self.ensure_dir()?;
         write_private(&self.dir.join(IDENTITY_FILE), identity.to_pem()?.as_bytes())
@@ -218,10 +253,11 @@ impl IdentityStore {
             moved.push(to.display().to_string());
         }
         let note = format!(
-            "On {now}, this installation's signing identity could not be used: {why}.\n\
-             A new key and self-signed certificate were made; copies signed before keep \
-             verifying (each carries its certificate), but the new fingerprint differs.\n\
-             Files set aside: {}\n",
+            "On {now}, files of this installation's signing identity could not be used: {why}.\n\
+             They were set aside here: {}\n\
+             The identity in identite.pem signs from now on; when none was usable a new one was \
+             made, whose fingerprint differs from older copies' (those keep verifying: each \
+             carries its certificate).\n",
             moved.join(", ")
         );
         write_private(&aside.join(format!("{stamp}.txt")), note.as_bytes())
