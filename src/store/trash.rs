@@ -236,6 +236,6 @@ mod tests {
         let (a, b) = (version_name(early), version_name(later));
         assert!(a < b, "{a} {b}");
         assert_eq!(time_of_version(&a), Some(early));
-        assert_eq!(time_of_version("not-a-version"), None);
+        assert_eq!(time_of_version("no_version_here"), None);
     }
 }
