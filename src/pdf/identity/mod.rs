@@ -51,6 +51,21 @@ pub struct IdentityInfo {
     pub algorithm: String,
 }
 
+/// X.520's `ub-common-name` (also `ub-organization-name`): the longest CN or O, in characters.
+/// A longer subject would not fit the room the copy reserves for its signature (a
+/// 1,119-character organisme once made the export fail).
+pub const MAX_SUBJECT_CHARS: usize = 64;
+
+/// A name cut to [`MAX_SUBJECT_CHARS`] characters, without surrounding spaces: what goes into the
+/// certificate's subject. The copy itself still shows the whole answer.
+pub(crate) fn bounded_attribute(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(MAX_SUBJECT_CHARS) {
+        Some((end, _)) => text[..end].trim_end().to_string(),
+        None => text.to_string(),
+    }
+}
+
 /// Who the self-signed certificate names: the demandeur and the organisme.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subject {
@@ -67,8 +82,8 @@ impl Subject {
             d.requester.last_name.trim()
         );
         Subject {
-            name: name.trim().to_string(),
-            organization: d.organization.name.trim().to_string(),
+            name: bounded_attribute(&name),
+            organization: bounded_attribute(&d.organization.name),
         }
     }
 
@@ -85,5 +100,20 @@ impl Subject {
         } else {
             "piqm-acces"
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_attributes_are_cut_to_64_characters() {
+        let long = "é".repeat(1119);
+        assert_eq!(bounded_attribute(&long).chars().count(), MAX_SUBJECT_CHARS);
+        assert_eq!(bounded_attribute("  Ville de Lévis  "), "Ville de Lévis");
+        // A cut that would end on a space leaves none behind.
+        let spaced = format!("{} suite", "a".repeat(63));
+        assert_eq!(bounded_attribute(&spaced), "a".repeat(63));
     }
 }
