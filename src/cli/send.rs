@@ -13,7 +13,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use super::check::read_draft;
 use super::exit::{self, LEFT_IN_OUTBOX, REFUSED};
-use crate::bounded::BoundedError;
+use crate::bounded::{BoundedError, Expected};
 use crate::designation::{Designation, Field, normalize};
 use crate::i18n::Localizer;
 use crate::settings::{Settings, SettingsWarning};
@@ -78,8 +78,7 @@ pub(super) fn unusable_settings(path: &Path, l: &Localizer) -> Option<String> {
 
 /// Why the command stopped on its settings file, and what to do.
 fn settings_refused(w: &SettingsWarning, l: &Localizer) -> String {
-    let expected = crate::bounded::Expected::Settings;
-    let error = match w {
+    let (path, error) = match w {
         SettingsWarning::NotAFile { path } => (path, BoundedError::NotAFile),
         SettingsWarning::TooLarge { path } => (
             path,
@@ -93,10 +92,9 @@ fn settings_refused(w: &SettingsWarning, l: &Localizer) -> String {
         ),
         other => return other.message(l),
     };
-    let (path, error) = error;
     format!(
         "{} {}",
-        error.message(path, expected, l),
+        error.message(path, Expected::Settings, l),
         l.t("cli-settings-nothing-done")
     )
 }

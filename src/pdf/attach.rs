@@ -201,3 +201,36 @@ pub fn extract_json(pdf: &[u8]) -> Result<Vec<u8>, ExtractError> {
     }
     Err(ExtractError::NoAttachment)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PDF whose only content is `json` attached, Flate-compressed.
+    fn pdf_with(json: &[u8]) -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let catalog = doc.add_object(Dictionary::from_iter(vec![(
+            "Type",
+            Object::Name(b"Catalog".to_vec()),
+        )]));
+        doc.trailer.set("Root", Object::Reference(catalog));
+        attach(&mut doc, json, "test", OffsetDateTime::UNIX_EPOCH).unwrap();
+        doc.compress();
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn an_attachment_is_read_up_to_the_limit_and_no_further() {
+        let small = vec![b' '; 1000];
+        assert_eq!(extract_json(&pdf_with(&small)).unwrap(), small);
+        // 2 MiB of spaces compress to a few KB; decompression stops at 1 MiB.
+        let big = pdf_with(&vec![b' '; 2 * 1024 * 1024]);
+        assert!(big.len() < 64 * 1024);
+        assert!(matches!(
+            extract_json(&big),
+            Err(ExtractError::TooLarge { limit }) if limit == MAX_ATTACHMENT_BYTES
+        ));
+    }
+}
