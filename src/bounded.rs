@@ -115,9 +115,9 @@ impl BoundedError {
 pub fn size_words(bytes: u64, l: &Localizer) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * KIB;
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         l.t_args("size-mib", &[("n", (bytes / MIB).into())])
-    } else if bytes >= KIB && bytes % KIB == 0 {
+    } else if bytes >= KIB && bytes.is_multiple_of(KIB) {
         l.t_args("size-kib", &[("n", (bytes / KIB).into())])
     } else {
         l.t_args("size-bytes", &[("n", bytes.into())])
