@@ -52,6 +52,8 @@ pub enum Expected {
     Pkcs12,
     /// The settings file.
     Settings,
+    /// A PDF file to print.
+    Pdf,
 }
 
 impl Expected {
@@ -62,18 +64,14 @@ impl Expected {
             Expected::DraftOrCopy => "import",
             Expected::Pkcs12 => "pkcs12",
             Expected::Settings => "settings",
+            Expected::Pdf => "pdf",
         }
     }
 }
 
 /// The whole content of the regular file at `path`, if it holds at most `limit` bytes.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedError> {
-    let file = crate::fsutil::open_for_reading(path)?;
-    // Looked at on what was opened, not on the name: nothing can be swapped in between.
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(BoundedError::NotAFile);
-    }
+    let (file, meta) = open_regular(path)?;
     if meta.len() > limit {
         return Err(BoundedError::TooLarge { limit });
     }
@@ -83,6 +81,23 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedError> {
         return Err(BoundedError::TooLarge { limit });
     }
     Ok(bytes)
+}
+
+/// Checks that `path` is a regular file that can be opened, for a file another program will read
+/// (the printing system): never a pipe or a device it would wait on or read without end.
+pub fn ordinary_file(path: &Path) -> Result<(), BoundedError> {
+    open_regular(path).map(|_| ())
+}
+
+/// Opens `path` without waiting, and refuses what is not a regular file. Looked at on what was
+/// opened, not on the name: nothing can be swapped in between.
+fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), BoundedError> {
+    let file = crate::fsutil::open_for_reading(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(BoundedError::NotAFile);
+    }
+    Ok((file, meta))
 }
 
 impl BoundedError {

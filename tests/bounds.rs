@@ -93,6 +93,20 @@ fn check_and_export_refuse_dev_zero_at_once() {
 }
 
 #[test]
+fn print_refuses_a_device_before_the_printing_system_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(mut print) = app(dir.path()) else {
+        return;
+    };
+    print
+        .args(["print", "/dev/zero", "--printer", "PDF"])
+        .assert()
+        .code(2)
+        .stderr(contains(NOT_A_FILE))
+        .stderr(contains("Choisissez une copie PDF à imprimer."));
+}
+
+#[test]
 fn a_named_pipe_given_as_a_draft_is_refused_without_waiting() {
     let dir = tempfile::tempdir().unwrap();
     let pipe = fifo(dir.path());

@@ -139,12 +139,14 @@ read-too-large = "{ $path }" is larger than { $limit }: { $kind ->
         [draft] no draft is that large (a complete draft is about 2 KB)
         [import] no draft or PDF copy made by the application is that large (a copy is about 30 KB)
         [pkcs12] no PKCS #12 certificate file is that large (it is a few KB)
+        [pdf] no PDF copy made by the application is that large (a copy is about 30 KB)
        *[settings] no settings file is that large (it is a few hundred bytes)
     }. It is not read. Check that you chose the right file.
 read-not-a-file = "{ $path }" is not an ordinary file (it is a folder, a named pipe or a device): it is not read. { $kind ->
         [draft] Choose a draft (.json) made by the application.
         [import] Choose a draft (.json) or a PDF copy made by the application.
         [pkcs12] Choose the .p12 or .pfx file of your certificate.
+        [pdf] Choose a PDF copy to print.
        *[settings] Give an ordinary settings file (config.toml), or remove the --config option.
     }
 cli-settings-nothing-done = Nothing was done.

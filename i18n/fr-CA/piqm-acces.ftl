@@ -139,12 +139,14 @@ read-too-large = « { $path } » fait plus de { $limit } : { $kind ->
         [draft] aucun brouillon n'est aussi gros (un brouillon complet fait environ 2 Ko)
         [import] aucun brouillon ni aucune copie PDF de l'application n'est aussi gros (une copie fait environ 30 Ko)
         [pkcs12] aucun fichier de certificat PKCS #12 n'est aussi gros (il fait quelques Ko)
+        [pdf] aucune copie PDF de l'application n'est aussi grosse (une copie fait environ 30 Ko)
        *[settings] aucun fichier de réglages n'est aussi gros (il fait quelques centaines d'octets)
     }. Il n'est pas lu. Vérifiez que vous avez choisi le bon fichier.
 read-not-a-file = « { $path } » n'est pas un fichier ordinaire (c'est un dossier, un tube nommé ou un périphérique) : il n'est pas lu. { $kind ->
         [draft] Choisissez un brouillon (.json) fait par l'application.
         [import] Choisissez un brouillon (.json) ou une copie PDF faits par l'application.
         [pkcs12] Choisissez le fichier .p12 ou .pfx de votre certificat.
+        [pdf] Choisissez une copie PDF à imprimer.
        *[settings] Donnez un fichier de réglages ordinaire (config.toml), ou retirez l'option --config.
     }
 cli-settings-nothing-done = Rien n'a été fait.

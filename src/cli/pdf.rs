@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 
 use super::check::{io_reason, read_draft};
 use super::exit;
-use crate::bounded::{Expected, MAX_PKCS12_BYTES, read_bounded};
+use crate::bounded::{Expected, MAX_PKCS12_BYTES, ordinary_file, read_bounded};
 use crate::designation::validate;
 use crate::i18n::Localizer;
 use crate::paths;
@@ -180,6 +180,10 @@ pub(crate) fn print(
     err: &mut dyn Write,
 ) -> u8 {
     let shown = file.display().to_string();
+    if let Err(e) = ordinary_file(file) {
+        say(err, &e.message(file, Expected::Pdf, l));
+        return exit::UNREADABLE;
+    }
     let title = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
