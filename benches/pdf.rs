@@ -22,7 +22,7 @@ fn export(c: &mut Criterion) {
         lang: Lang::Fr,
         now,
     };
-    let self_signed = Identity::self_signed(&Subject::of(&d), now).expect("identity");
+    let self_signed = Identity::self_signed(&Subject::installation(), now).expect("identity");
     let p12 = std::fs::read(format!("{root}/tests/fixtures/organisation-aes.p12")).expect("p12");
     let rsa = Identity::from_pkcs12(&p12, "piqm-test").expect("p12 opens");
 
@@ -62,7 +62,7 @@ fn export_long_name(c: &mut Criterion) {
         lang: Lang::Fr,
         now,
     };
-    let identity = Identity::self_signed(&Subject::of(&d), now).expect("identity");
+    let identity = Identity::self_signed(&Subject::installation(), now).expect("identity");
     let exported = pdf::export(&d, &options, &identity).expect("export");
     eprintln!(
         "200,000-character name: {} bytes ({:.1} KB)",

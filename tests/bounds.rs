@@ -368,7 +368,7 @@ fn a_200000_character_name_is_a_problem_to_fix() {
 }
 
 #[test]
-fn a_1119_character_organisme_signs_a_valid_copy() {
+fn a_1119_character_organisme_and_account_sign_a_valid_copy() {
     let dir = tempfile::tempdir().unwrap();
     let long = "Régie intermunicipale de l'eau potable ".repeat(30);
     let long = long.chars().take(1119).collect::<String>();
@@ -379,9 +379,12 @@ fn a_1119_character_organisme_signs_a_valid_copy() {
     let Some(mut export) = app(dir.path()) else {
         return;
     };
+    // The installation's certificate names the account: a 1,119-character one too.
+    let account = "Compte ".repeat(160);
     // Exit 1: the name is over 150 characters, a problem the copy is marked with; the copy is
     // made and signed all the same (it once failed: the name overflowed the signature's room).
     export
+        .env("USER", &account)
         .arg("export")
         .arg(&draft)
         .arg("-o")
@@ -394,10 +397,13 @@ fn a_1119_character_organisme_signs_a_valid_copy() {
     let (_, text) = run(&pdfsig, &[out.as_os_str()]);
     assert!(text.contains("Signature is Valid."), "{text}");
     assert!(text.contains("Total document signed"), "{text}");
-    // The certificate names the organisme in 64 characters at most.
-    let organisme: String = long.chars().take(64).collect();
+    // The certificate's common name is cut to 64 characters (X.520 ub-common-name).
+    let cn: String = format!("piqm-acces — {account}").chars().take(64).collect();
     assert!(
-        text.contains(&format!("O={},C=CA", organisme.trim_end())),
+        text.contains(&format!(
+            "Signer Certificate Common Name: {}\n",
+            cn.trim_end()
+        )),
         "{text}"
     );
 }

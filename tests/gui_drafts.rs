@@ -270,7 +270,7 @@ fn an_organisational_certificate_asks_its_password_in_the_window() {
     let app = open(dir.path());
     let p12 = std::fs::read(root.join("tests/fixtures/organisation-aes.p12")).unwrap();
     piqm_acces::pdf::IdentityStore::new(&dir.path().join("data"))
-        .import_pkcs12(&p12, "piqm-test")
+        .import_pkcs12(&p12, "piqm-test", time::OffsetDateTime::now_utc())
         .unwrap();
     let id = app
         .drafts

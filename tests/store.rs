@@ -86,8 +86,15 @@ fn drafts_are_readable_by_their_owner_only() {
         assert_eq!(mode(&data.join(folder)), 0o700, "{folder:?}");
     }
     store.delete(d.id).unwrap();
+    let version = &store.trash().unwrap().drafts[0].version;
+    assert_eq!(mode(&data.join("trash").join(version)), 0o700);
     assert_eq!(
-        mode(&data.join("trash").join(format!("{}.json", d.id))),
+        mode(
+            &data
+                .join("trash")
+                .join(version)
+                .join(format!("{}.json", d.id))
+        ),
         0o600
     );
 }
@@ -479,6 +486,7 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
     let in_trash = std::fs::read_to_string(
         dir.path()
             .join("trash")
+            .join(&trash.drafts[0].version)
             .join(format!("{}.json", original.id)),
     )
     .unwrap();
@@ -605,7 +613,7 @@ fn deleted_drafts_go_to_the_trash_and_come_back_until_it_is_emptied() {
         Err(StoreError::NotFound { .. })
     ));
 
-    store.restore(a.id).unwrap();
+    store.restore(a.id, None).unwrap();
     assert_eq!(store.load(a.id).unwrap(), a);
     assert!(store.trash().unwrap().drafts.is_empty());
 
@@ -613,7 +621,7 @@ fn deleted_drafts_go_to_the_trash_and_come_back_until_it_is_emptied() {
     store.delete(a.id).unwrap();
     store.write(&a).unwrap();
     assert!(matches!(
-        store.restore(a.id),
+        store.restore(a.id, None),
         Err(StoreError::Conflict { .. })
     ));
     assert_eq!(store.trash().unwrap().drafts.len(), 1);
@@ -623,7 +631,7 @@ fn deleted_drafts_go_to_the_trash_and_come_back_until_it_is_emptied() {
     assert!(store.trash().unwrap().drafts.is_empty());
     assert!(files_in(&dir.path().join("trash")).is_empty());
     assert!(matches!(
-        store.restore(b.id),
+        store.restore(b.id, None),
         Err(StoreError::NotFound { .. })
     ));
     assert_eq!(store.empty_trash().unwrap(), 0);
@@ -720,7 +728,7 @@ fn after_a_restart_the_last_draft_is_offered_where_it_was_left() {
     store.write(&d).unwrap();
     store.delete(d.id).unwrap();
     assert_eq!(store.resume_offer(), None);
-    store.restore(d.id).unwrap();
+    store.restore(d.id, None).unwrap();
     assert!(store.resume_offer().is_some());
     store.set_last_opened(None).unwrap();
     assert_eq!(store.resume_offer(), None);
@@ -1001,4 +1009,97 @@ fn the_store_can_be_shared_between_threads() {
     fn shared<T: Send + Sync>() {}
     shared::<DraftStore>();
     shared::<StoreError>();
+}
+
+#[test]
+fn every_deleted_or_replaced_version_stays_in_the_trash_and_each_is_restorable() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = DraftStore::open(dir.path()).unwrap();
+    let mut first = complete();
+    first.organization.name = "Première version".into();
+    store.write(&first).unwrap();
+    store.delete(first.id).unwrap();
+    // The same draft, written again with other answers, deleted again.
+    let mut second = first.clone();
+    second.organization.name = "Deuxième version".into();
+    store.write(&second).unwrap();
+    store.delete(second.id).unwrap();
+    // And a third one replaced by an import: the replaced one goes to the trash too.
+    let mut third = first.clone();
+    third.organization.name = "Troisième version".into();
+    store.write(&third).unwrap();
+    let mut imported = first.clone();
+    imported.organization.name = "Importée".into();
+    let file = dir.path().join("importee.json");
+    std::fs::write(&file, serde_json::to_vec(&imported).unwrap()).unwrap();
+    store.import(&file, Some(OnConflict::Replace)).unwrap();
+    store.delete(first.id).unwrap();
+
+    let trash = store.trash().unwrap();
+    let names: Vec<_> = trash
+        .drafts
+        .iter()
+        .map(|t| t.summary.organization_name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Importée",
+            "Troisième version",
+            "Deuxième version",
+            "Première version"
+        ],
+        "every version, most recent first"
+    );
+    assert!(
+        trash
+            .drafts
+            .windows(2)
+            .all(|w| w[0].deleted_at >= w[1].deleted_at && w[0].version != w[1].version)
+    );
+    assert_eq!(store.trash_versions(first.id).unwrap().len(), 4);
+
+    // The latest by default…
+    store.restore(first.id, None).unwrap();
+    assert_eq!(store.load(first.id).unwrap().organization.name, "Importée");
+    // …another one when named (once the draft is out of the way again).
+    store.delete(first.id).unwrap();
+    let oldest = store
+        .trash()
+        .unwrap()
+        .drafts
+        .last()
+        .unwrap()
+        .version
+        .clone();
+    store.restore(first.id, Some(&oldest)).unwrap();
+    assert_eq!(store.load(first.id).unwrap(), first);
+    assert!(matches!(
+        store.restore(first.id, Some("0000000000000000-nothing")),
+        Err(StoreError::NotFound { .. })
+    ));
+    // Three versions left (the latest went back, was deleted again, then the oldest went back);
+    // emptying erases them all.
+    assert_eq!(store.trash().unwrap().drafts.len(), 3);
+    assert_eq!(store.empty_trash().unwrap(), 3);
+    assert!(files_in(&dir.path().join("trash")).is_empty());
+}
+
+#[test]
+fn a_trash_of_an_older_version_is_migrated_to_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = complete();
+    let trash = dir.path().join("trash");
+    std::fs::create_dir_all(&trash).unwrap();
+    std::fs::write(
+        trash.join(format!("{}.json", d.id)),
+        serde_json::to_vec(&d).unwrap(),
+    )
+    .unwrap();
+    let store = DraftStore::open(dir.path()).unwrap();
+    let listing = store.trash().unwrap();
+    assert_eq!(listing.drafts.len(), 1);
+    assert!(listing.drafts[0].deleted_at > OffsetDateTime::now_utc() - time::Duration::minutes(1));
+    store.restore(d.id, None).unwrap();
+    assert_eq!(store.load(d.id).unwrap(), d);
 }

@@ -182,10 +182,14 @@ impl Intake {
     }
 
     pub fn stored(&self) -> Vec<Stored> {
+        self.try_stored().expect("the stored designations")
+    }
+
+    /// What `GET /admin/designations` lists.
+    pub fn try_stored(&self) -> rusqlite::Result<Vec<Stored>> {
         let db = self.db.lock().unwrap();
-        let mut q = db
-            .prepare("SELECT numero, cle, organisme, recu_le FROM designations ORDER BY id")
-            .unwrap();
+        let mut q =
+            db.prepare("SELECT numero, cle, organisme, recu_le FROM designations ORDER BY id")?;
         q.query_map([], |r| {
             Ok(Stored {
                 numero: r.get(0)?,
@@ -193,9 +197,7 @@ impl Intake {
                 organisme: r.get(2)?,
                 recu_le: r.get(3)?,
             })
-        })
-        .unwrap()
-        .map(Result::unwrap)
+        })?
         .collect()
     }
 
@@ -592,27 +594,72 @@ fn unprocessable(erreurs: Vec<FieldError>) -> Response {
         .into_response()
 }
 
+/// A database failure: the detail goes to the server's log (stderr), never to the client, who
+/// learns nothing of the schema or the engine from it.
 fn internal(e: rusqlite::Error) -> Response {
+    eprintln!("intake-server: database error: {e}");
     error(
         StatusCode::INTERNAL_SERVER_ERROR,
         "erreur_interne",
-        &format!("Erreur interne : {e}"),
+        "Le service a rencontré une erreur interne. Réessayez plus tard.",
     )
 }
 
-async fn admin_list(State(intake): State<Arc<Intake>>) -> Response {
-    let stored = intake.stored();
-    axum::Json(json!({"nombre": stored.len(), "designations": stored})).into_response()
+/// The admin routes (what is stored, the fault switches) need the server's token: a server
+/// started without `--token` keeps them closed.
+fn admin_authorized(intake: &Intake, headers: &HeaderMap) -> Result<(), Response> {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match (&intake.token, given) {
+        (Some(token), Some(given)) if given == token => Ok(()),
+        _ => Err(error(
+            StatusCode::UNAUTHORIZED,
+            "administration_fermee",
+            "L'administration de ce serveur exige son jeton : démarrez-le avec --token et envoyez Authorization: Bearer <jeton>.",
+        )),
+    }
 }
 
-async fn admin_faults(State(intake): State<Arc<Intake>>) -> Response {
+async fn admin_list(State(intake): State<Arc<Intake>>, headers: HeaderMap) -> Response {
+    if let Err(r) = admin_authorized(&intake, &headers) {
+        return r;
+    }
+    match intake.try_stored() {
+        Ok(stored) => {
+            axum::Json(json!({"nombre": stored.len(), "designations": stored})).into_response()
+        }
+        Err(e) => internal(e),
+    }
+}
+
+async fn admin_faults(State(intake): State<Arc<Intake>>, headers: HeaderMap) -> Response {
+    if let Err(r) = admin_authorized(&intake, &headers) {
+        return r;
+    }
     axum::Json(intake.faults()).into_response()
 }
 
 async fn admin_set_faults(
     State(intake): State<Arc<Intake>>,
-    axum::Json(faults): axum::Json<Faults>,
+    headers: HeaderMap,
+    body: Bytes,
 ) -> Response {
+    if let Err(r) = admin_authorized(&intake, &headers) {
+        return r;
+    }
+    // Read after the token check, so that no one without it learns what the body should be.
+    let faults: Faults = match serde_json::from_slice(&body) {
+        Ok(f) => f,
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "requete_invalide",
+                &format!("Le corps de la requête n'est pas un jeu de fautes : {e}"),
+            );
+        }
+    };
     intake.set_faults(faults);
     axum::Json(intake.faults()).into_response()
 }

@@ -314,7 +314,17 @@ pub(crate) fn identity_show(
             return exit::UNREADABLE;
         }
     };
-    match IdentityStore::new(&dir).status() {
+    let store = IdentityStore::new(&dir);
+    for note in store.set_aside_notes() {
+        say(
+            out,
+            &l.t_args(
+                "cli-identity-set-aside",
+                &[("path", note.display().to_string().into())],
+            ),
+        );
+    }
+    match store.status() {
         Ok(IdentityStatus::None) => say(out, &l.t("cli-identity-none")),
         Ok(IdentityStatus::SelfSigned(info)) => {
             say(out, &l.t("cli-identity-self-signed"));
@@ -323,6 +333,10 @@ pub(crate) fn identity_show(
         Ok(IdentityStatus::Organization(info)) => {
             say(out, &l.t("cli-identity-organization"));
             show_info(&info, l, out);
+            // Said now rather than at the next copy, which it would refuse.
+            if let Some(e) = info.validity_problem(time::OffsetDateTime::now_utc()) {
+                say(out, &identity_message(&e, None, l));
+            }
         }
         Err(e) => {
             say(err, &identity_message(&e, None, l));
@@ -346,7 +360,7 @@ pub(crate) fn identity_import(
             .map_err(|e| e.message(file, Expected::Pkcs12, l))?;
         let password = password(l)?;
         IdentityStore::new(&dir)
-            .import_pkcs12(&bytes, &password)
+            .import_pkcs12(&bytes, &password, time::OffsetDateTime::now_utc())
             .map_err(|e| identity_message(&e, Some(file), l))
     })();
     match result {

@@ -36,7 +36,8 @@ pub enum DraftMessage {
     Done(Result<(), StoreError>),
     ToggleTrash,
     TrashListed(Result<TrashListing, StoreError>),
-    Restore(Uuid),
+    /// A draft's version in the trash (each deletion is one).
+    Restore(Uuid, String),
     Filter(String),
     Export(Uuid),
     ExportTo(Uuid, DialogOutcome),
@@ -217,8 +218,11 @@ impl App {
                     None => Task::none(),
                 }
             }
-            DraftMessage::Restore(id) => match self.store() {
-                Some(store) => run(move || store.restore(id), DraftMessage::Done),
+            DraftMessage::Restore(id, version) => match self.store() {
+                Some(store) => run(
+                    move || store.restore(id, Some(&version)),
+                    DraftMessage::Done,
+                ),
                 None => Task::none(),
             },
             DraftMessage::Done(result) => {

@@ -6,7 +6,7 @@ use std::path::Path;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{Action, DraftStore, StoreError, file_of, read, to_bytes, trash::mark_deleted_now};
+use super::{Action, DraftStore, StoreError, read, to_bytes};
 use crate::designation::{Designation, SCHEMA_VERSION, Status, Step};
 use crate::fsutil::{Access, write_atomic};
 
@@ -90,10 +90,7 @@ impl DraftStore {
                 // moment one of the two is on disk.
                 let old =
                     fs::read(&target).map_err(|e| StoreError::io(Action::Read, &target, &e))?;
-                let in_trash = self.trash.join(file_of(draft.id));
-                write_atomic(&in_trash, &old, Access::Private)
-                    .map_err(|e| StoreError::io(Action::Save, &in_trash, &e))?;
-                mark_deleted_now(&in_trash);
+                self.trash_copy(draft.id, &old)?;
                 ImportOutcome::Replaced
             }
             (Some(_), Some(OnConflict::KeepBoth)) => ImportOutcome::KeptBoth {

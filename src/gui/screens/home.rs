@@ -229,7 +229,7 @@ fn trash(app: &App) -> Element<'_, Message> {
                 space::horizontal(),
                 link_button(
                     l.t("trash-restore"),
-                    drafts(DraftMessage::Restore(t.summary.id))
+                    drafts(DraftMessage::Restore(t.summary.id, t.version.clone()))
                 ),
             ]
             .spacing(12)
