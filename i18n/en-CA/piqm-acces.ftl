@@ -135,6 +135,24 @@ cli-file-not-utf8 = The file "{ $path }" is not a UTF-8 text file: it is not a d
 io-not-found = this file does not exist
 io-permission-denied = you are not allowed to read it
 io-is-a-directory = it is a folder, not a file
+read-too-large = "{ $path }" is larger than { $limit }: { $kind ->
+        [draft] no draft is that large (a complete draft is about 2 KB)
+        [import] no draft or PDF copy made by the application is that large (a copy is about 30 KB)
+        [pkcs12] no PKCS #12 certificate file is that large (it is a few KB)
+        [pdf] no PDF copy made by the application is that large (a copy is about 30 KB)
+       *[settings] no settings file is that large (it is a few hundred bytes)
+    }. It is not read. Check that you chose the right file.
+read-not-a-file = "{ $path }" is not an ordinary file (it is a folder, a named pipe or a device): it is not read. { $kind ->
+        [draft] Choose a draft (.json) made by the application.
+        [import] Choose a draft (.json) or a PDF copy made by the application.
+        [pkcs12] Choose the .p12 or .pfx file of your certificate.
+        [pdf] Choose a PDF copy to print.
+       *[settings] Give an ordinary settings file (config.toml), or remove the --config option.
+    }
+cli-settings-nothing-done = Nothing was done.
+size-bytes = { $n } bytes
+size-kib = { $n } KiB
+size-mib = { $n } MiB
 cli-about = Designation of a local access rights manager for the PIQM online service. Without a command, opens the application.
 cli-help-data-dir = Folder of drafts and of the outbox (also PIQM_DATA_DIR)
 cli-help-config = Settings file to use
@@ -248,7 +266,9 @@ store-reason-is-a-directory = it is a folder, not a file
 store-reason-not-a-directory = a file has the name of the expected folder; choose another folder
 store-reason-other = the system refused the operation; try again, and if it happens again, restart the computer
 store-reason-not-utf8 = it is not a UTF-8 text file, so not a designation draft
-store-reason-too-large = the file is far too large to be a draft ({ $bytes } bytes)
+store-reason-too-large = the file is larger than { $limit }: far too large for a draft or a PDF copy, it is not read; check that you chose the right file
+store-reason-not-a-file = it is not an ordinary file (it is a folder, a named pipe or a device): it is not read; choose a draft (.json) or a PDF copy
+store-reason-attachment-too-large = the designation attached to this PDF is larger than { $limit } once decompressed: it is not a copy made by the application, reading stopped there; ask whoever sent it for an intact copy
 store-reason-unexpected-name = this file was not saved by the application; to add a draft, use import instead
 store-reason-id-mismatch = the file's name does not match the draft it holds; it was probably copied or renamed by hand
 store-reason-damaged-pdf = this PDF is damaged or is not one; use an intact copy
@@ -467,6 +487,7 @@ pdf-identity-not-for-signing = This certificate does not allow signing documents
 pdf-extract-not-pdf = The file "{ $path }" is not a readable PDF. (Detail: { $detail })
 pdf-extract-no-attachment = The file "{ $path }" holds no designation: it is not a copy made by this application.
 pdf-extract-draft = The designation attached to "{ $path }" cannot be read. (Detail: { $detail })
+pdf-extract-too-large = The PDF "{ $path }" holds a designation or a stream larger than allowed once decompressed: it is not a copy made by the application, reading stopped there. Ask for an intact copy. { $detail }
 pdf-print-no-system = No print system is installed on this computer (CUPS). Install a printer, or open the PDF and print it from the viewer. (Detail: { $detail })
 pdf-print-unknown-printer = There is no printer "{ $printer }". Choose one of the printers in the list.
 pdf-print-failed = Printing on "{ $printer }" failed. Check that the printer is on and try again. (Detail: { $detail })

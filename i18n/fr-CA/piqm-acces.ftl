@@ -135,6 +135,24 @@ cli-file-not-utf8 = Le fichier « { $path } » n'est pas un fichier texte UTF-
 io-not-found = ce fichier n'existe pas
 io-permission-denied = vous n'avez pas le droit de le lire
 io-is-a-directory = c'est un dossier, pas un fichier
+read-too-large = « { $path } » fait plus de { $limit } : { $kind ->
+        [draft] aucun brouillon n'est aussi gros (un brouillon complet fait environ 2 Ko)
+        [import] aucun brouillon ni aucune copie PDF de l'application n'est aussi gros (une copie fait environ 30 Ko)
+        [pkcs12] aucun fichier de certificat PKCS #12 n'est aussi gros (il fait quelques Ko)
+        [pdf] aucune copie PDF de l'application n'est aussi grosse (une copie fait environ 30 Ko)
+       *[settings] aucun fichier de réglages n'est aussi gros (il fait quelques centaines d'octets)
+    }. Il n'est pas lu. Vérifiez que vous avez choisi le bon fichier.
+read-not-a-file = « { $path } » n'est pas un fichier ordinaire (c'est un dossier, un tube nommé ou un périphérique) : il n'est pas lu. { $kind ->
+        [draft] Choisissez un brouillon (.json) fait par l'application.
+        [import] Choisissez un brouillon (.json) ou une copie PDF faits par l'application.
+        [pkcs12] Choisissez le fichier .p12 ou .pfx de votre certificat.
+        [pdf] Choisissez une copie PDF à imprimer.
+       *[settings] Donnez un fichier de réglages ordinaire (config.toml), ou retirez l'option --config.
+    }
+cli-settings-nothing-done = Rien n'a été fait.
+size-bytes = { $n } octets
+size-kib = { $n } Kio
+size-mib = { $n } Mio
 cli-about = Désignation d'un gestionnaire local des droits d'accès au service en ligne du PIQM. Sans commande, ouvre l'application.
 cli-help-data-dir = Dossier des brouillons et de la file d'envoi (aussi PIQM_DATA_DIR)
 cli-help-config = Fichier de réglages à utiliser
@@ -248,7 +266,9 @@ store-reason-is-a-directory = c'est un dossier, pas un fichier
 store-reason-not-a-directory = un fichier porte le nom du dossier attendu ; choisissez un autre dossier
 store-reason-other = le système a refusé l'opération ; réessayez, et si cela se reproduit, redémarrez l'ordinateur
 store-reason-not-utf8 = ce n'est pas un fichier texte UTF-8, donc pas un brouillon de désignation
-store-reason-too-large = le fichier est beaucoup trop gros pour être un brouillon ({ $bytes } octets)
+store-reason-too-large = le fichier fait plus de { $limit } : c'est beaucoup trop gros pour un brouillon ou une copie PDF, il n'est pas lu ; vérifiez que vous avez choisi le bon fichier
+store-reason-not-a-file = ce n'est pas un fichier ordinaire (c'est un dossier, un tube nommé ou un périphérique) : il n'est pas lu ; choisissez un brouillon (.json) ou une copie PDF
+store-reason-attachment-too-large = la désignation jointe à ce PDF dépasse { $limit } une fois décompressée : ce n'est pas une copie produite par l'application, la lecture s'est arrêtée là ; demandez une copie intacte à qui vous l'a envoyée
 store-reason-unexpected-name = ce fichier n'a pas été enregistré par l'application ; pour ajouter un brouillon, utilisez plutôt l'importation
 store-reason-id-mismatch = le nom du fichier ne correspond pas au brouillon qu'il contient ; il a sans doute été copié ou renommé à la main
 store-reason-damaged-pdf = ce PDF est endommagé ou n'en est pas un ; reprenez une copie intacte
@@ -468,6 +488,7 @@ pdf-identity-not-for-signing = Ce certificat ne permet pas de signer des documen
 pdf-extract-not-pdf = Le fichier « { $path } » n'est pas un PDF lisible. (Détail : { $detail })
 pdf-extract-no-attachment = Le fichier « { $path } » ne contient pas de désignation : ce n'est pas une copie produite par cette application.
 pdf-extract-draft = La désignation jointe à « { $path } » est illisible. (Détail : { $detail })
+pdf-extract-too-large = Le PDF « { $path } » contient une désignation ou un flux qui dépasse la taille permise une fois décompressé : ce n'est pas une copie produite par l'application, la lecture s'est arrêtée là. Demandez une copie intacte. { $detail }
 pdf-print-no-system = Aucun système d'impression n'est installé sur cet ordinateur (CUPS). Installez une imprimante, ou ouvrez le PDF et imprimez-le depuis le lecteur. (Détail : { $detail })
 pdf-print-unknown-printer = L'imprimante « { $printer } » n'existe pas. Choisissez une des imprimantes de la liste.
 pdf-print-failed = L'impression sur « { $printer } » a échoué. Vérifiez que l'imprimante est allumée et réessayez. (Détail : { $detail })

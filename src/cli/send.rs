@@ -13,9 +13,10 @@ use time::{OffsetDateTime, UtcOffset};
 
 use super::check::read_draft;
 use super::exit::{self, LEFT_IN_OUTBOX, REFUSED};
+use crate::bounded::{BoundedError, Expected};
 use crate::designation::{Designation, Field, normalize};
 use crate::i18n::Localizer;
-use crate::settings::Settings;
+use crate::settings::{Settings, SettingsWarning};
 use crate::store::DraftStore;
 use crate::submit::outbox::KEY_REUSED;
 use crate::submit::words::{failure_words, refusal_lines};
@@ -49,15 +50,62 @@ impl Io<'_> {
     }
 }
 
+/// The settings at `path`, their warnings written to `err`; a file that could not be read at
+/// all (a folder, a pipe, a device, over the limit) is refused: exit 2, nothing done.
+pub(super) fn load_settings(
+    path: &Path,
+    l: &Localizer,
+    err: &mut dyn Write,
+) -> Result<Settings, u8> {
+    let (settings, warnings) = Settings::load(path);
+    if let Some(unusable) = warnings.iter().find(|w| w.file_unusable()) {
+        let _ = writeln!(err, "{}", settings_refused(unusable, l));
+        return Err(exit::UNREADABLE);
+    }
+    for w in &warnings {
+        let _ = writeln!(err, "{}", w.message(l));
+    }
+    Ok(settings)
+}
+
+/// Why no command can run with the settings file at `path`, if it could not be read at all.
+pub(super) fn unusable_settings(path: &Path, l: &Localizer) -> Option<String> {
+    let (_, warnings) = Settings::load(path);
+    warnings
+        .iter()
+        .find(|w| w.file_unusable())
+        .map(|w| settings_refused(w, l))
+}
+
+/// Why the command stopped on its settings file, and what to do.
+fn settings_refused(w: &SettingsWarning, l: &Localizer) -> String {
+    let (path, error) = match w {
+        SettingsWarning::NotAFile { path } => (path, BoundedError::NotAFile),
+        SettingsWarning::TooLarge { path } => (
+            path,
+            BoundedError::TooLarge {
+                limit: crate::settings::MAX_SETTINGS_BYTES,
+            },
+        ),
+        SettingsWarning::Unreadable { path, reason } => (
+            path,
+            BoundedError::Io(std::io::Error::other(reason.clone())),
+        ),
+        other => return other.message(l),
+    };
+    format!(
+        "{} {}",
+        error.message(path, Expected::Settings, l),
+        l.t("cli-settings-nothing-done")
+    )
+}
+
 /// The client the settings and the command line ask for: `Ok(None)` when no address is set.
 fn client(ctx: &Context<'_>, io: &mut Io<'_>) -> Result<Option<Client>, u8> {
-    let (settings, warnings) = match crate::paths::config_file(ctx.config) {
-        Some(path) => Settings::load(&path),
-        None => (Settings::default(), Vec::new()),
+    let settings = match crate::paths::config_file(ctx.config) {
+        Some(path) => load_settings(&path, ctx.l, io.err)?,
+        None => Settings::default(),
     };
-    for w in &warnings {
-        io.err(&w.message(ctx.l));
-    }
     match settings.endpoint(ctx.endpoint) {
         None => Ok(None),
         Some(Err(e)) => {

@@ -50,6 +50,21 @@ pub struct IdentityInfo {
     pub algorithm: String,
 }
 
+/// X.520's `ub-common-name` (also `ub-organization-name`): the longest CN or O, in characters.
+/// A longer subject would not fit the room the copy reserves for its signature (a
+/// 1,119-character organisme, when the subject named it, once made the export fail).
+pub const MAX_SUBJECT_CHARS: usize = 64;
+
+/// A name cut to [`MAX_SUBJECT_CHARS`] characters, without surrounding spaces: what goes into the
+/// certificate's subject (applied where the subject's name is built, `x509.rs`).
+pub(crate) fn bounded_attribute(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(MAX_SUBJECT_CHARS) {
+        Some((end, _)) => text[..end].trim_end().to_string(),
+        None => text.to_string(),
+    }
+}
+
 impl IdentityInfo {
     /// Why this certificate cannot sign at `now` because of its dates, if so: what the settings
     /// and `identity show` warn of before the next copy is refused.
@@ -98,7 +113,7 @@ impl Subject {
             .find(|v| !v.is_empty());
         Subject {
             name: match account {
-                Some(account) => format!("piqm-acces — {account}"),
+                Some(account) => bounded_attribute(&format!("piqm-acces — {account}")),
                 None => "piqm-acces".to_string(),
             },
             organization: String::new(),
@@ -114,5 +129,20 @@ impl Subject {
         } else {
             "piqm-acces"
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_attributes_are_cut_to_64_characters() {
+        let long = "é".repeat(1119);
+        assert_eq!(bounded_attribute(&long).chars().count(), MAX_SUBJECT_CHARS);
+        assert_eq!(bounded_attribute("  Ville de Lévis  "), "Ville de Lévis");
+        // A cut that would end on a space leaves none behind.
+        let spaced = format!("{} suite", "a".repeat(63));
+        assert_eq!(bounded_attribute(&spaced), "a".repeat(63));
     }
 }
