@@ -296,10 +296,15 @@ impl App {
                 self.import(path, Some(choice))
             }
             DraftMessage::Imported(_, Ok(imported)) => {
-                self.notice = Some(self.l.t_args(
+                let done = self.l.t_args(
                     "import-done",
                     &[("name", imported.draft.organization.name.clone().into())],
-                ));
+                );
+                // A copy nobody known signed: the warning comes with the news.
+                self.notice = Some(match &imported.warning {
+                    Some(w) => format!("{done}\n{}", w.message(&self.l)),
+                    None => done,
+                });
                 self.refresh_drafts()
             }
             DraftMessage::Imported(path, Err(StoreError::Conflict { existing })) => {

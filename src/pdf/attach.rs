@@ -111,9 +111,26 @@ pub fn extract_designation(pdf: &[u8]) -> Result<Designation, ExtractError> {
     designation::from_json(&text).map_err(ExtractError::Draft)
 }
 
+/// No stream of a copy decompresses to more than this (a copy's largest, a font, is under
+/// 100 KB): a bigger one is a decompression bomb, not a copy.
+pub(crate) const MAX_STREAM_BYTES: usize = 16 * 1024 * 1024;
+
 /// The raw bytes of the `designation.json` attachment.
 pub fn extract_json(pdf: &[u8]) -> Result<Vec<u8>, ExtractError> {
-    let doc = Document::load_mem(pdf).map_err(|e| ExtractError::NotPdf(e.to_string()))?;
+    attached_json(&load(pdf)?)
+}
+
+/// Parses a PDF with every stream of the loading bounded ([`MAX_STREAM_BYTES`]).
+pub(crate) fn load(pdf: &[u8]) -> Result<Document, ExtractError> {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..lopdf::LoadOptions::default()
+    };
+    Document::load_mem_with_options(pdf, options).map_err(|e| ExtractError::NotPdf(e.to_string()))
+}
+
+/// The `designation.json` attached to a parsed PDF, at most [`crate::store::MAX_DRAFT_BYTES`].
+pub(crate) fn attached_json(doc: &Document) -> Result<Vec<u8>, ExtractError> {
     let catalog = doc
         .catalog()
         .map_err(|e| ExtractError::NotPdf(e.to_string()))?;
@@ -150,10 +167,21 @@ pub fn extract_json(pdf: &[u8]) -> Result<Vec<u8>, ExtractError> {
             continue;
         };
         if let Some(Object::Stream(stream)) = ef.get(b"F").ok().and_then(resolve) {
-            return stream
-                .decompressed_content()
-                .or_else(|_| Ok(stream.content.clone()))
-                .map_err(|e: lopdf::Error| ExtractError::NotPdf(e.to_string()));
+            // No draft is bigger; a larger attachment is not read further.
+            let limit = crate::store::MAX_DRAFT_BYTES as usize;
+            let json = if stream.dict.has(b"Filter") {
+                stream
+                    .decompressed_content_with_limit(limit)
+                    .map_err(|e| ExtractError::NotPdf(e.to_string()))?
+            } else {
+                stream.content.clone()
+            };
+            if json.len() > limit {
+                return Err(ExtractError::NotPdf(format!(
+                    "{ATTACHMENT_NAME} larger than {limit} bytes"
+                )));
+            }
+            return Ok(json);
         }
     }
     Err(ExtractError::NoAttachment)

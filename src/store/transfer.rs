@@ -25,6 +25,8 @@ pub struct Imported {
     /// The draft as now stored (with its new id when both were kept).
     pub draft: Designation,
     pub outcome: ImportOutcome,
+    /// A copy that nobody known signed: said to the user (see `copy_check.rs`).
+    pub warning: Option<super::ImportWarning>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +75,8 @@ impl DraftStore {
         on_conflict: Option<OnConflict>,
     ) -> Result<Imported, StoreError> {
         self.writable()?;
-        let draft = Self::read_file(path)?;
+        // A PDF copy is verified first: an altered one is refused here.
+        let (draft, warning) = super::copy_check::read_import(&self.root, path)?;
         let target = self.draft_path(draft.id);
         // An unreadable file under that name is moved to quarantine (with its note) by
         // `existing`, and is no conflict.
@@ -102,7 +105,11 @@ impl DraftStore {
             _ => draft,
         };
         self.write(&draft)?;
-        Ok(Imported { draft, outcome })
+        Ok(Imported {
+            draft,
+            outcome,
+            warning,
+        })
     }
 }
 

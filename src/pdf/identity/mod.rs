@@ -22,6 +22,7 @@ pub use error::IdentityError;
 pub use key::Identity;
 pub use store::{IDENTITY_DIR, IdentityStatus, IdentityStore};
 pub use x509::fingerprint;
+pub(crate) use x509::certificate_info;
 
 /// Where an identity comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

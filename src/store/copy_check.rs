@@ -1,0 +1,94 @@
+//! A PDF copy is verified before its designation is imported ([`crate::pdf::verify`]): an altered
+//! copy is refused; an unsigned one, or one signed by a certificate this installation does not
+//! know, comes in as a draft (brouillon) with a warning that names who signed.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::{DraftStore, ReadProblem, StoreError};
+use crate::designation::{Designation, Status};
+use crate::i18n::Localizer;
+use crate::pdf::verify::{self, Trust, Verdict, VerifyError};
+
+/// What the user is told about an imported copy that is not signed by someone known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportWarning {
+    Unsigned,
+    UnknownSigner { name: String, fingerprint: String },
+}
+
+impl ImportWarning {
+    pub fn message(&self, l: &Localizer) -> String {
+        match self {
+            ImportWarning::Unsigned => l.t("import-warning-unsigned"),
+            ImportWarning::UnknownSigner { name, fingerprint } => l.t_args(
+                "import-warning-unknown-signer",
+                &[
+                    ("name", name.clone().into()),
+                    ("fingerprint", fingerprint.clone().into()),
+                ],
+            ),
+        }
+    }
+}
+
+fn is_pdf(path: &Path) -> bool {
+    let mut head = [0u8; 5];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"%PDF-")
+}
+
+/// The draft an import brings, from a draft file or a verified copy; `root` is the data folder,
+/// whose identity tells which certificates are known.
+pub(super) fn read_import(
+    root: &Path,
+    path: &Path,
+) -> Result<(Designation, Option<ImportWarning>), StoreError> {
+    if !is_pdf(path) {
+        return Ok((DraftStore::read_file(path)?, None));
+    }
+    let unreadable = |problem| StoreError::Unreadable {
+        path: path.to_path_buf(),
+        problem,
+        moved_to: None,
+    };
+    let report = verify::read_copy(path)
+        .and_then(|bytes| verify::verify_bytes(&bytes, &verify::Known::of(root)))
+        .map_err(|e| {
+            unreadable(match e {
+                VerifyError::Io(e) => ReadProblem::Io(e.into()),
+                VerifyError::TooLarge { bytes } => ReadProblem::TooLarge { bytes },
+                VerifyError::NotPdf(_) => ReadProblem::DamagedPdf,
+                VerifyError::NoAttachment => ReadProblem::PdfWithoutDraft,
+                VerifyError::Draft(e) => ReadProblem::Parse(e),
+            })
+        })?;
+    let warning = match (&report.verdict, &report.signer) {
+        (Verdict::Invalid(problem), _) => {
+            return Err(StoreError::AlteredCopy {
+                path: path.to_path_buf(),
+                problem: problem.clone(),
+            });
+        }
+        (Verdict::Unsigned, _) => Some(ImportWarning::Unsigned),
+        (Verdict::Valid, Some(s)) if s.trust == Trust::Unknown => {
+            Some(ImportWarning::UnknownSigner {
+                name: s.display_name(),
+                fingerprint: s.fingerprint.clone(),
+            })
+        }
+        (Verdict::Valid, _) => None,
+    };
+    let mut draft = report.designation;
+    if warning.is_some() {
+        // Nobody known vouches for this file: it arrives as answers to review, never as a
+        // sent, queued or refused designation.
+        draft.status = Status::Draft;
+        draft.receipt = None;
+        draft.refusal = None;
+        draft.outbox = None;
+        draft.manager.confirmed = false;
+    }
+    Ok((draft, warning))
+}
