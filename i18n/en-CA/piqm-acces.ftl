@@ -612,7 +612,7 @@ settings-identity-hint = To sign with the organization's certificate (.p12 or .p
 outbox-read-only = Another window of the application holds the drafts folder: that one sends. This outbox is shown read-only.
 
 ## Verifying a copy (piqm-acces verify, "Verify a copy…", importing a copy)
-pdf-qr-caption = Verification code of the copy
+pdf-qr-caption = Verification code
 cli-help-verify = Verifies a signed PDF copy: whole, as signed, and by whom.
 cli-help-verify-file = The PDF copy to verify.
 cli-help-verify-json = Writes the result as JSON.

@@ -613,7 +613,7 @@ settings-identity-hint = Pour signer avec le certificat de l'organisation (.p12 
 outbox-read-only = Une autre fenêtre de l'application tient le dossier des brouillons : c'est elle qui envoie. Cette file n'est affichée qu'en lecture.
 
 ## Vérifier une copie (piqm-acces verify, « Vérifier une copie… », l'import d'une copie)
-pdf-qr-caption = Code de vérification de la copie
+pdf-qr-caption = Code de vérification
 cli-help-verify = Vérifie une copie PDF signée : entière, telle que signée, et par qui.
 cli-help-verify-file = La copie PDF à vérifier.
 cli-help-verify-json = Écrit le résultat en JSON.

@@ -85,19 +85,21 @@ fn to_json(file: &Path, r: &Report) -> String {
             "certificat": s.trust.code(),
         })
     });
-    let d = &r.designation;
+    let designation = r.designation.as_ref().map(|d| {
+        json!({
+            "id": d.id.as_hyphenated().to_string(),
+            "organisme": d.organization.name,
+            "statut": d.status,
+            "numero": d.receipt.as_ref().map(|x| x.numero.clone()),
+        })
+    });
     let doc = json!({
         "fichier": file.display().to_string(),
         "resultat": result,
         "probleme": problem.map(|p| p.code()),
         "detail": problem.map(|p| p.detail()),
         "signataire": signer,
-        "designation": {
-            "id": d.id.as_hyphenated().to_string(),
-            "organisme": d.organization.name,
-            "statut": d.status,
-            "numero": d.receipt.as_ref().map(|x| x.numero.clone()),
-        },
+        "designation": designation,
         "designation_sha256": r.attachment_sha256,
         "code_qr": r.qr,
         "code_qr_concorde": r.qr_agrees,

@@ -80,7 +80,10 @@ pub(super) fn read_import(
         }
         (Verdict::Valid, _) => None,
     };
-    let mut draft = report.designation;
+    let Some(mut draft) = report.designation else {
+        // Only an invalid copy has none, and it was refused above.
+        return Err(unreadable(ReadProblem::PdfWithoutDraft));
+    };
     if warning.is_some() {
         // Nobody known vouches for this file: it arrives as answers to review, never as a
         // sent, queued or refused designation.

@@ -41,10 +41,11 @@ pub struct Report {
     pub verdict: Verdict,
     /// The signer, when a signature could be read (also when it does not verify).
     pub signer: Option<Signer>,
-    /// The attached designation.
-    pub designation: Designation,
+    /// The attached designation; `None` only when the copy is [`Verdict::Invalid`] and the
+    /// change made it unreadable.
+    pub designation: Option<Designation>,
     /// SHA-256 of the attached `designation.json`, lower-case hexadecimal.
-    pub attachment_sha256: String,
+    pub attachment_sha256: Option<String>,
     /// The QR code's text kept in the file, if any.
     pub qr: Option<String>,
     /// Whether that text names the attached designation (`None`: the copy has no QR code).
@@ -294,19 +295,34 @@ pub fn verify_bytes(pdf: &[u8], known: &Known) -> Result<Report, VerifyError> {
     if !pdf.starts_with(b"%PDF-") {
         return Err(VerifyError::NotPdf("no %PDF- header".into()));
     }
-    let doc = load(pdf)?;
-    let json = attached_json(&doc)?;
-    let text = String::from_utf8(json.clone()).map_err(|e| VerifyError::NotPdf(e.to_string()))?;
-    let designation = designation::from_json(&text).map_err(VerifyError::Draft)?;
+    let doc = match load(pdf) {
+        Ok(doc) => doc,
+        Err(e) => return damaged(pdf, known, e.into()),
+    };
     let qr = qr_text(&doc);
-
     let (verdict, signer) = match signature_dictionaries(&doc).as_slice() {
         [] => (Verdict::Unsigned, None),
-        [one] => signature(pdf, one, known),
+        [one] => signature(pdf, byte_range(one), known),
         several => (
             Verdict::Invalid(Problem::SeveralSignatures(several.len())),
             None,
         ),
+    };
+    // A signed copy whose change broke the attachment is still an altered copy, not a file
+    // of another kind.
+    let (designation, json) = match (attachment(&doc), &verdict) {
+        (Ok(found), _) => found,
+        (Err(_), Verdict::Invalid(_)) => {
+            return Ok(Report {
+                verdict,
+                signer,
+                designation: None,
+                attachment_sha256: None,
+                qr,
+                qr_agrees: None,
+            });
+        }
+        (Err(e), _) => return Err(e),
     };
     let qr_agrees = qr.as_deref().map(|t| qr_matches(t, &designation, &json));
     let verdict = match (verdict, qr_agrees) {
@@ -316,15 +332,54 @@ pub fn verify_bytes(pdf: &[u8], known: &Known) -> Result<Report, VerifyError> {
     Ok(Report {
         verdict,
         signer,
-        designation,
-        attachment_sha256: hex_sha256(&json),
+        attachment_sha256: Some(hex_sha256(&json)),
+        designation: Some(designation),
         qr,
         qr_agrees,
     })
 }
 
+/// The attached designation and the bytes of its JSON.
+fn attachment(doc: &Document) -> Result<(Designation, Vec<u8>), VerifyError> {
+    let json = attached_json(doc)?;
+    let text = std::str::from_utf8(&json).map_err(|e| VerifyError::NotPdf(e.to_string()))?;
+    let designation = designation::from_json(text).map_err(VerifyError::Draft)?;
+    Ok((designation, json))
+}
+
 fn qr_matches(text: &str, d: &Designation, json: &[u8]) -> bool {
     QrText::parse(text).is_some_and(|q| q == QrText::of(d, json))
+}
+
+/// A file the PDF parser cannot read: if it carries a signature that no longer holds, it is a
+/// signed copy that was changed (1), not a file of another kind (2).
+fn damaged(pdf: &[u8], known: &Known, error: VerifyError) -> Result<Report, VerifyError> {
+    match signature(pdf, raw_byte_range(pdf), known) {
+        (verdict @ Verdict::Invalid(_), signer) if signer.is_some() => Ok(Report {
+            verdict,
+            signer,
+            designation: None,
+            attachment_sha256: None,
+            qr: None,
+            qr_agrees: None,
+        }),
+        _ => Err(error),
+    }
+}
+
+/// The numbers of the first `/ByteRange [a b c d]` in the raw bytes.
+fn raw_byte_range(pdf: &[u8]) -> Option<[usize; 4]> {
+    let key = b"/ByteRange";
+    let at = pdf.windows(key.len()).position(|w| w == key)? + key.len();
+    let rest = &pdf[at..pdf.len().min(at + 80)];
+    let open = rest.iter().position(|&b| b == b'[')?;
+    let close = rest.iter().position(|&b| b == b']')?;
+    let text = std::str::from_utf8(rest.get(open + 1..close)?).ok()?;
+    let numbers: Vec<usize> = text
+        .split_whitespace()
+        .map(|n| n.parse().ok())
+        .collect::<Option<_>>()?;
+    numbers.try_into().ok()
 }
 
 /// Every signature dictionary of the file (an indirect object with a `/ByteRange`).
@@ -345,9 +400,9 @@ fn qr_text(doc: &Document) -> Option<String> {
 }
 
 /// Checks one signature against the raw bytes: its ranges, then its CMS.
-fn signature(pdf: &[u8], sig: &lopdf::Dictionary, known: &Known) -> (Verdict, Option<Signer>) {
+fn signature(pdf: &[u8], range: Option<[usize; 4]>, known: &Known) -> (Verdict, Option<Signer>) {
     let invalid = |p: Problem| (Verdict::Invalid(p), None);
-    let Some([start, a, b, len]) = byte_range(sig) else {
+    let Some([start, a, b, len]) = range else {
         return invalid(Problem::Malformed("/ByteRange is not four numbers".into()));
     };
     let in_file = start == 0 && a < b && b.checked_add(len).is_some_and(|end| end <= pdf.len());

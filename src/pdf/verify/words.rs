@@ -86,25 +86,28 @@ pub fn lines(report: &Report, l: &Localizer) -> Vec<String> {
             out.push(l.t("verify-certificate-outside-validity"));
         }
     }
-    let d = &report.designation;
-    out.push(l.t_args(
-        "verify-designation",
-        &[
-            ("id", d.id.as_hyphenated().to_string().into()),
-            ("organization", d.organization.name.clone().into()),
-            ("status", l.t(status_id(d.status)).into()),
-        ],
-    ));
-    if let Some(r) = &d.receipt {
+    if let Some(d) = &report.designation {
         out.push(l.t_args(
-            "verify-number",
-            &[("number", FluentValue::from(r.numero.clone()))],
+            "verify-designation",
+            &[
+                ("id", d.id.as_hyphenated().to_string().into()),
+                ("organization", d.organization.name.clone().into()),
+                ("status", l.t(status_id(d.status)).into()),
+            ],
+        ));
+        if let Some(r) = &d.receipt {
+            out.push(l.t_args(
+                "verify-number",
+                &[("number", FluentValue::from(r.numero.clone()))],
+            ));
+        }
+    }
+    if let Some(sha256) = &report.attachment_sha256 {
+        out.push(l.t_args(
+            "verify-attachment-sha256",
+            &[("sha256", sha256.clone().into())],
         ));
     }
-    out.push(l.t_args(
-        "verify-attachment-sha256",
-        &[("sha256", report.attachment_sha256.clone().into())],
-    ));
     out.push(l.t(match report.qr_agrees {
         None => "verify-qr-absent",
         Some(true) => "verify-qr-agrees",
