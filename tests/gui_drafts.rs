@@ -323,7 +323,8 @@ fn verify_a_copy_from_the_home_screen() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let copy = dir.path().join("copie.pdf");
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/examples/municipalite.json");
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/examples/municipalite.json");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_piqm-acces"))
         .arg("--data-dir")
         .arg(&data)
@@ -342,7 +343,10 @@ fn verify_a_copy_from_the_home_screen() {
         "{notice}"
     );
     assert!(notice.contains("(certificat de ce poste)"), "{notice}");
-    assert!(notice.contains("Le code QR de la page 1 correspond"), "{notice}");
+    assert!(
+        notice.contains("Le code QR de la page 1 correspond"),
+        "{notice}"
+    );
 
     let mut bytes = std::fs::read(&copy).unwrap();
     bytes[11] ^= 0x01;

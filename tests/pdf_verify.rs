@@ -84,8 +84,9 @@ fn embedded_file_id(doc: &Document) -> lopdf::ObjectId {
     *doc.objects
         .iter()
         .find(|(_, o)| {
-            o.as_stream()
-                .is_ok_and(|s| s.dict.get(b"Type").ok() == Some(&Object::Name(b"EmbeddedFile".to_vec())))
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Type").ok() == Some(&Object::Name(b"EmbeddedFile".to_vec()))
+            })
         })
         .map(|(id, _)| id)
         .expect("an embedded file")
@@ -95,7 +96,8 @@ fn embedded_file_id(doc: &Document) -> lopdf::ObjectId {
 fn forged_json(copy: &[u8]) -> Vec<u8> {
     let json = String::from_utf8(piqm_acces::pdf::extract_json(copy).unwrap()).unwrap();
     assert!(json.contains("Ville de Lévis"));
-    json.replace("Ville de Lévis", "Ville de Québec").into_bytes()
+    json.replace("Ville de Lévis", "Ville de Québec")
+        .into_bytes()
 }
 
 /// The copy with its attachment rewritten and the file saved anew by lopdf, the old signature
@@ -168,7 +170,10 @@ fn incremental_update(copy: &[u8]) -> Vec<u8> {
         .set_plain_content(forged_json(copy));
     let mut out = Vec::new();
     inc.save_to(&mut out).unwrap();
-    assert!(out.starts_with(copy), "an update appended, the signed bytes unchanged");
+    assert!(
+        out.starts_with(copy),
+        "an update appended, the signed bytes unchanged"
+    );
     out
 }
 
@@ -199,7 +204,8 @@ fn unsigned(copy: &[u8]) -> Vec<u8> {
     let mut draft: serde_json::Value =
         serde_json::from_slice(&piqm_acces::pdf::extract_json(copy).unwrap()).unwrap();
     draft["statut"] = "envoyee".into();
-    draft["envoi"] = serde_json::json!({"numero": "PIQM-2026-999999", "recu_le": "2026-11-24T19:32:05Z"});
+    draft["envoi"] =
+        serde_json::json!({"numero": "PIQM-2026-999999", "recu_le": "2026-11-24T19:32:05Z"});
     doc.get_object_mut(id)
         .unwrap()
         .as_stream_mut()
@@ -224,7 +230,9 @@ fn a_fresh_copy_verifies_and_pdfsig_agrees() {
         ))
         .stdout(contains("Empreinte SHA-256 du certificat : "))
         .stdout(contains("Certificat valide du "))
-        .stdout(contains("Désignation 3f2b8c1e-6d4a-4e0b-9a7c-2b5d8e1f4a60 : Ville de Lévis"))
+        .stdout(contains(
+            "Désignation 3f2b8c1e-6d4a-4e0b-9a7c-2b5d8e1f4a60 : Ville de Lévis",
+        ))
         .stdout(contains("Le code QR de la page 1 correspond"));
     let (code, json) = verify_json(&s.data, &s.copy);
     assert_eq!(code, 0, "{json}");
@@ -355,7 +363,10 @@ fn an_unsigned_copy_is_reported_and_imports_as_a_draft_with_a_warning() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("3f2b8c1e"), "{text}");
-    assert!(!text.contains("PIQM-2026-999999"), "the forged numéro is not taken: {text}");
+    assert!(
+        !text.contains("PIQM-2026-999999"),
+        "the forged numéro is not taken: {text}"
+    );
     assert!(!text.contains("envoy"), "not listed as sent: {text}");
 }
 
@@ -483,12 +494,12 @@ fn hex(bytes: &[u8]) -> String {
 fn the_printed_qr_code_names_the_attachment() {
     // A draft, and a sent designation (its numéro is in the code).
     let sent_path = {
-        let mut d: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(example_path("organisme.json")).unwrap(),
-        )
-        .unwrap();
+        let mut d: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(example_path("organisme.json")).unwrap())
+                .unwrap();
         d["statut"] = "envoyee".into();
-        d["envoi"] = serde_json::json!({"numero": "PIQM-2026-000042", "recu_le": "2026-11-24T19:32:05Z"});
+        d["envoi"] =
+            serde_json::json!({"numero": "PIQM-2026-000042", "recu_le": "2026-11-24T19:32:05Z"});
         let dir = tempfile::tempdir().unwrap().keep();
         let path = dir.join("envoyee.json");
         std::fs::write(&path, d.to_string()).unwrap();

@@ -237,7 +237,10 @@ fn tidy_info(
 /// Keeps the QR code's text in the (signed) document information, for `verify` to compare with
 /// the attachment without decoding the picture.
 fn set_qr_text(doc: &mut lopdf::Document, text: &str) -> Result<(), PdfError> {
-    let id = doc.trailer.get(b"Info").and_then(lopdf::Object::as_reference)?;
+    let id = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)?;
     doc.get_dictionary_mut(id)?.set(
         qr::INFO_KEY,
         lopdf::Object::String(text.as_bytes().to_vec(), lopdf::StringFormat::Literal),

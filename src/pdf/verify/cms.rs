@@ -126,7 +126,9 @@ fn malformed(what: impl std::fmt::Display) -> Problem {
 /// cannot be read at all (no certificate to name).
 pub(super) fn check(contents: &[u8], digest: &[u8]) -> Result<Read, Problem> {
     let mut reader = SliceReader::new(contents).map_err(malformed)?;
-    let info: ContentInfo = reader.decode().map_err(|e| malformed(format!("CMS: {e}")))?;
+    let info: ContentInfo = reader
+        .decode()
+        .map_err(|e| malformed(format!("CMS: {e}")))?;
     if info.content_type != ID_SIGNED_DATA {
         return Err(malformed(format!("content type {}", info.content_type)));
     }
@@ -138,7 +140,10 @@ pub(super) fn check(contents: &[u8], digest: &[u8]) -> Result<Read, Problem> {
     }
     let signers = signed.signer_infos.into_vec();
     let [signer] = signers.as_slice() else {
-        return Err(malformed(format!("{} signers instead of one", signers.len())));
+        return Err(malformed(format!(
+            "{} signers instead of one",
+            signers.len()
+        )));
     };
     let certificates = signed
         .certificates
@@ -160,7 +165,9 @@ pub(super) fn check(contents: &[u8], digest: &[u8]) -> Result<Read, Problem> {
         .signed_attrs
         .as_ref()
         .ok_or_else(|| malformed("no signed attributes"))?;
-    let signing_time = single(attrs, ID_SIGNING_TIME).ok().and_then(|a| time_of(&a));
+    let signing_time = single(attrs, ID_SIGNING_TIME)
+        .ok()
+        .and_then(|a| time_of(&a));
     let outcome = verify(signer, attrs, &certificate, digest);
     Ok(Read {
         certificate,
@@ -205,8 +212,9 @@ fn verify(
     if signer.digest_algorithm.oid != ID_SHA256 {
         return Err(malformed(format!("digest {}", signer.digest_algorithm.oid)));
     }
-    let content_type: ObjectIdentifier =
-        single(attrs, ID_CONTENT_TYPE)?.decode_as().map_err(malformed)?;
+    let content_type: ObjectIdentifier = single(attrs, ID_CONTENT_TYPE)?
+        .decode_as()
+        .map_err(malformed)?;
     if content_type != ID_DATA {
         return Err(malformed(format!("signed content type {content_type}")));
     }
@@ -219,7 +227,10 @@ fn verify(
     if let Ok(value) = single(attrs, ID_SIGNING_CERTIFICATE_V2) {
         let named: SigningCertificateV2 = value.decode_as().map_err(malformed)?;
         let hash = Sha256::digest(cert.to_der().map_err(malformed)?);
-        let first = named.certs.first().ok_or_else(|| malformed("empty signingCertificateV2"))?;
+        let first = named
+            .certs
+            .first()
+            .ok_or_else(|| malformed("empty signingCertificateV2"))?;
         let sha256 = first
             .hash_algorithm
             .as_ref()

@@ -173,7 +173,9 @@ impl Signer {
 #[derive(Debug)]
 pub enum VerifyError {
     Io(std::io::Error),
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
     /// Not a PDF file, or a damaged one.
     NotPdf(String),
     /// A PDF without the designation attached.
