@@ -531,3 +531,42 @@ fn the_printed_qr_code_names_the_attachment() {
         assert_eq!(report["code_qr_concorde"], true);
     }
 }
+
+/// A copy signed with the organisation's RSA certificate is known on every computer where that
+/// certificate was imported, and unknown elsewhere.
+#[test]
+fn the_organisations_certificate_is_recognised_where_it_was_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let copy = dir.path().join("copie.pdf");
+    app(&data)
+        .env("PIQM_P12_PASSWORD", "piqm-test")
+        .args(["identity", "import"])
+        .arg(common::fixture("organisation-aes.p12"))
+        .assert()
+        .code(0);
+    app(&data)
+        .env("PIQM_P12_PASSWORD", "piqm-test")
+        .arg("export")
+        .arg(example_path("organisme.json"))
+        .arg("-o")
+        .arg(&copy)
+        .assert()
+        .code(0);
+    let (code, json) = verify_json(&data, &copy);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["signataire"]["certificat"], "organisation");
+    assert_eq!(json["signataire"]["algorithme"], "RSA");
+    let (code, json) = verify_json(&dir.path().join("ailleurs"), &copy);
+    assert_eq!(
+        (code, &json["signataire"]["certificat"]),
+        (0, &"inconnu".into())
+    );
+    app(&data)
+        .arg("verify")
+        .arg(&copy)
+        .assert()
+        .stdout(contains(
+            "(certificat de l'organisation importé sur ce poste)",
+        ));
+}
