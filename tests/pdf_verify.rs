@@ -570,3 +570,31 @@ fn the_organisations_certificate_is_recognised_where_it_was_imported() {
             "(certificat de l'organisation importé sur ce poste)",
         ));
 }
+
+/// An attachment that inflates past any draft's size is not inflated further: unreadable, at
+/// once.
+#[test]
+fn an_attachment_that_inflates_too_far_is_unreadable() {
+    let s = exported(&example_path("municipalite.json"));
+    let mut doc = Document::load_mem(&s.copy_bytes()).unwrap();
+    strip_signature(&mut doc);
+    let id = embedded_file_id(&doc);
+    let stream = doc.get_object_mut(id).unwrap().as_stream_mut().unwrap();
+    stream.set_plain_content(vec![b' '; 8 * 1024 * 1024]);
+    stream.compress().unwrap();
+    assert!(stream.content.len() < 100_000, "{}", stream.content.len());
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let bomb = s.write("bombe.pdf", &bytes);
+    app(&s.data)
+        .arg("verify")
+        .arg(&bomb)
+        .assert()
+        .code(2)
+        .stderr(contains("1048576"));
+    app(&s.data)
+        .args(["drafts", "import"])
+        .arg(&bomb)
+        .assert()
+        .code(2);
+}

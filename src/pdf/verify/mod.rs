@@ -212,8 +212,11 @@ impl VerifyError {
 
     pub fn detail(&self) -> String {
         match self {
+            VerifyError::Io(e) => e.to_string(),
+            VerifyError::TooLarge { bytes } => format!("{bytes} bytes"),
+            VerifyError::NotPdf(d) => d.clone(),
             VerifyError::NoAttachment => String::new(),
-            other => other.to_string(),
+            VerifyError::Draft(e) => e.to_string(),
         }
     }
 }
