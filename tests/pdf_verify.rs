@@ -20,6 +20,8 @@ fn app(data: &Path) -> Command {
         .env_remove("LC_MESSAGES")
         .env_remove("LANGUAGE")
         .env("LANG", "fr_CA.UTF-8")
+        // The installation's certificate is named after the account.
+        .env("USER", "hbelanger")
         .arg("--data-dir")
         .arg(data);
     cmd
@@ -226,7 +228,7 @@ fn a_fresh_copy_verifies_and_pdfsig_agrees() {
         .code(0)
         .stdout(contains("Copie valide"))
         .stdout(contains(
-            "Signataire : Hélène Bélanger — Ville de Lévis (certificat de ce poste)",
+            "Signataire : piqm-acces — hbelanger (certificat de ce poste)",
         ))
         .stdout(contains("Empreinte SHA-256 du certificat : "))
         .stdout(contains("Certificat valide du "))
@@ -314,7 +316,7 @@ fn an_incremental_update_after_signing_is_not_the_whole_file_and_is_refused() {
     let (_, json) = verify_json(&s.data, &updated);
     assert_eq!(json["probleme"], "fichier_pas_entierement_signe");
     // Who signed the first revision is still said.
-    assert_eq!(json["signataire"]["nom"], "Hélène Bélanger");
+    assert_eq!(json["signataire"]["nom"], "piqm-acces — hbelanger");
     if let Some(text) = pdfsig(&updated) {
         assert!(text.contains("Not total document signed"), "{text}");
     }
@@ -385,7 +387,7 @@ fn a_copy_signed_elsewhere_imports_with_the_signers_name() {
         .assert()
         .code(0)
         .stderr(contains(
-            "signée par Hélène Bélanger — Ville de Lévis, un certificat que ce poste ne connaît pas",
+            "signée par piqm-acces — hbelanger, un certificat que ce poste ne connaît pas",
         ));
 }
 
