@@ -352,3 +352,47 @@ fn an_organisational_certificate_asks_its_password_in_the_window() {
 fn the_window_asks_before_it_closes() {
     assert!(!piqm_acces::gui::window_settings().exit_on_close_request);
 }
+
+/// "Vérifier une copie…" on the home screen: the file dialog, then the verification in words in
+/// the notice panel — the same words as `piqm-acces verify`. A copy signed by this data folder's
+/// own identity is valid and its signer known; the same file with a byte changed is not.
+#[test]
+fn verify_a_copy_from_the_home_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let copy = dir.path().join("copie.pdf");
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/examples/municipalite.json");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_piqm-acces"))
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("export")
+        .arg(&example)
+        .arg("-o")
+        .arg(&copy)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut app = open(dir.path()).with_dialogs(Arc::new(FixedDialogs(Some(copy.clone()))));
+    click(&mut app, "Vérifier une copie…");
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("Vérification de la copie « copie.pdf »\nCopie valide"),
+        "{notice}"
+    );
+    assert!(notice.contains("(certificat de ce poste)"), "{notice}");
+    assert!(
+        notice.contains("Le code QR de la page 1 correspond"),
+        "{notice}"
+    );
+
+    let mut bytes = std::fs::read(&copy).unwrap();
+    bytes[11] ^= 0x01;
+    std::fs::write(&copy, &bytes).unwrap();
+    click(&mut app, "Vérifier une copie…");
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("le contenu signé a changé après la signature"),
+        "{notice}"
+    );
+}

@@ -21,9 +21,9 @@ use window_support::{Launch, PAUSE_PAST_AUTOSAVE, Profile, Session, example, sho
 /// The window opens with focus on the home screen's main action: "Nouvelle désignation" when
 /// there is no draft to resume (Enter at once opens it).
 const TABS_TO_NEW_DESIGNATION: usize = 0;
-/// From there, on a home screen listing drafts (no draft to resume): "Importer…", the filter
-/// field, then the first draft's "Ouvrir".
-const TABS_TO_FIRST_DRAFT_OPEN: usize = 3;
+/// From there, on a home screen listing drafts (no draft to resume): "Importer…", "Vérifier une
+/// copie…", the filter field, then the first draft's "Ouvrir".
+const TABS_TO_FIRST_DRAFT_OPEN: usize = 4;
 
 const NAME: &str = "Coopérative de solidarité du Haut-Saint-François";
 const BURSTS: [&str; 3] = ["Coopérative de solidarité", " du Haut-Saint-", "François"];

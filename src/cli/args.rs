@@ -108,6 +108,13 @@ pub enum Command {
         printer: Option<String>,
     },
     Printers,
+    /// Checks a signed copy: whole, as signed, by whom.
+    Verify {
+        #[arg(value_name = "COPIE.pdf")]
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     Identity {
         #[command(subcommand)]
         command: IdentityCommand,
@@ -252,6 +259,18 @@ pub(super) fn localized_command(l: &Localizer) -> clap::Command {
         .mut_subcommand("printers", |c| {
             c.help_template(template.clone())
                 .about(l.t("cli-help-printers"))
+        })
+        .mut_subcommand("verify", |c| {
+            c.help_template(template.clone())
+                .about(l.t("cli-help-verify"))
+                .mut_arg("file", |a| {
+                    a.help(l.t("cli-help-verify-file"))
+                        .help_heading(l.t("cli-heading-arguments"))
+                })
+                .mut_arg("json", |a| {
+                    a.help(l.t("cli-help-verify-json"))
+                        .help_heading(options.clone())
+                })
         })
         .mut_subcommand("identity", |c| {
             c.help_template(template.clone())

@@ -336,6 +336,10 @@ fn import(store: &DraftStore, file: &Path, choice: Option<OnConflict>, io: &mut 
         }
         Err(e) => return Err(e),
     };
+    // A copy nobody known signed: said first, on the error stream (it does not fail the import).
+    if let Some(warning) = &imported.warning {
+        io.err(&warning.message(l));
+    }
     // Drafts may be incomplete: what is left to do is said, and does not fail the import.
     let problems = validate(&imported.draft, Reference::get());
     for p in &problems {

@@ -10,6 +10,7 @@ mod check;
 mod drafts;
 mod pdf;
 mod send;
+mod verify;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -139,6 +140,7 @@ pub fn execute(line: Box<Line>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
         }
         Command::Print { file, printer } => pdf::print(&file, printer.as_deref(), &l, out, err),
         Command::Printers => pdf::printers(&l, out, err),
+        Command::Verify { file, json } => verify::run(&file, json, data_dir, &l, out, err),
         Command::Identity { command } => match command {
             IdentityCommand::Show => pdf::identity_show(data_dir, &l, out, err),
             IdentityCommand::Import { file } => pdf::identity_import(&file, data_dir, &l, out, err),

@@ -300,11 +300,16 @@ impl App {
                     "import-done",
                     &[("name", imported.draft.organization.name.clone().into())],
                 );
-                // What the file said of its past, in words: it arrived as a brouillon.
-                self.notice = Some(match &imported.history {
-                    Some(h) => format!("{done} {}", h.words(&self.l)),
-                    None => done,
-                });
+                // What the file said of its past, in words (it arrived as a brouillon), and
+                // a copy nobody known signed: the warning comes with the news.
+                let mut notice = done;
+                if let Some(h) = &imported.history {
+                    notice = format!("{notice} {}", h.words(&self.l));
+                }
+                if let Some(w) = &imported.warning {
+                    notice = format!("{notice}\n{}", w.message(&self.l));
+                }
+                self.notice = Some(notice);
                 self.refresh_drafts()
             }
             DraftMessage::Imported(path, Err(StoreError::Conflict { existing })) => {

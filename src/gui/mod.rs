@@ -16,6 +16,7 @@ mod screens;
 pub mod sending;
 mod signals;
 mod theme;
+mod verify;
 mod widgets;
 mod work;
 
@@ -128,6 +129,9 @@ pub enum Message {
     /// A new draft with the answers of the (sent) designation on screen.
     Duplicate,
     Pdf(Box<PdfMessage>),
+    /// "Vérifier une copie…", then the file chosen (verify.rs).
+    VerifyCopy,
+    VerifyCopyFrom(crate::dialogs::DialogOutcome),
     /// SIGTERM, SIGINT or SIGHUP: save the draft on screen, then end (signals.rs).
     Terminate,
 }
@@ -430,6 +434,8 @@ impl App {
             Message::OpenFromOutbox(id) => self.open_from_outbox(id),
             Message::Duplicate => self.duplicate(),
             Message::Pdf(m) => self.pdf_update(*m),
+            Message::VerifyCopy => self.choose_copy_to_verify(),
+            Message::VerifyCopyFrom(outcome) => self.verify_copy(outcome),
             Message::Terminate => self.terminate(),
         }
     }

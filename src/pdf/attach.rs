@@ -159,7 +159,11 @@ fn attachment_content(stream: &Stream) -> Result<Vec<u8>, ExtractError> {
 
 /// The raw bytes of the `designation.json` attachment (at most [`MAX_ATTACHMENT_BYTES`]).
 pub fn extract_json(pdf: &[u8]) -> Result<Vec<u8>, ExtractError> {
-    let doc = load_untrusted(pdf)?;
+    attached_json(&load_untrusted(pdf)?)
+}
+
+/// The `designation.json` attached to a parsed PDF, at most [`MAX_ATTACHMENT_BYTES`].
+pub(crate) fn attached_json(doc: &Document) -> Result<Vec<u8>, ExtractError> {
     let catalog = doc
         .catalog()
         .map_err(|e| ExtractError::NotPdf(e.to_string()))?;

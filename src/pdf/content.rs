@@ -47,6 +47,9 @@ pub(crate) struct Content {
     /// Whom to call: the ministry's contact (`resources/contact.toml`), as in the help panel.
     pub contact_title: String,
     pub contact_lines: Vec<String>,
+    /// The text of the QR code on page 1 (see `qr.rs`), and the words under it.
+    pub qr: Option<String>,
+    pub qr_caption: String,
 }
 
 /// A date in words: "24 novembre 2026", "November 24, 2026".
@@ -307,6 +310,8 @@ pub(crate) fn build(
         digital_note: l.t("pdf-digital-note"),
         contact_title: l.t("help-contact-title"),
         contact_lines: crate::contact::Contact::get().lines(l),
+        qr: None,
+        qr_caption: l.t("pdf-qr-caption"),
     }
 }
 

@@ -22,7 +22,9 @@ pub mod fonts;
 pub mod identity;
 mod layout;
 pub mod print;
+pub mod qr;
 mod sign;
+pub mod verify;
 
 use std::path::Path;
 
@@ -141,7 +143,10 @@ pub fn export(
     let l = Localizer::new(options.lang);
     let now = options.now;
     let info = identity.info();
-    let content = content::build(d, &l, &info, now);
+    let json = serde_json::to_vec_pretty(d).map_err(|e| PdfError::Json(e.to_string()))?;
+    let qr_text = qr::QrText::of(d, &json).to_string();
+    let mut content = content::build(d, &l, &info, now);
+    content.qr = Some(qr_text.clone());
     let incomplete = content.draft_mark.is_some();
     let title = l.t("app-title");
     let mut laid = layout::lay_out(&content, &l, options.paper, &title);
@@ -162,8 +167,8 @@ pub fn export(
     };
     let mut doc = laid.doc.to_lopdf_document(&save, &mut Vec::new());
     tidy_info(&mut doc, &title, d, now)?;
+    set_qr_text(&mut doc, &qr_text)?;
 
-    let json = serde_json::to_vec_pretty(d).map_err(|e| PdfError::Json(e.to_string()))?;
     attach::attach(&mut doc, &json, &l.t("pdf-attachment-description"), now)?;
 
     let location = Reference::get()
@@ -226,6 +231,20 @@ fn tidy_info(
             doc.trailer.set("Info", Object::Reference(id));
         }
     }
+    Ok(())
+}
+
+/// Keeps the QR code's text in the (signed) document information, for `verify` to compare with
+/// the attachment without decoding the picture.
+fn set_qr_text(doc: &mut lopdf::Document, text: &str) -> Result<(), PdfError> {
+    let id = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)?;
+    doc.get_dictionary_mut(id)?.set(
+        qr::INFO_KEY,
+        lopdf::Object::String(text.as_bytes().to_vec(), lopdf::StringFormat::Literal),
+    );
     Ok(())
 }
 

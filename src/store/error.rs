@@ -249,6 +249,11 @@ pub enum StoreError {
         problem: ReadProblem,
         moved_to: Option<PathBuf>,
     },
+    /// A PDF copy changed after it was signed, or whose signature does not hold: not imported.
+    AlteredCopy {
+        path: PathBuf,
+        problem: crate::pdf::verify::Problem,
+    },
     /// The disk refused.
     Io {
         action: Action,
@@ -327,6 +332,16 @@ impl StoreError {
                     ("path", shown(path).into()),
                     ("reason", problem.reason(l).into()),
                 ],
+            ),
+            StoreError::AlteredCopy { path, problem } => l.with_detail(
+                l.t_args(
+                    "import-altered-copy",
+                    &[
+                        ("path", shown(path).into()),
+                        ("reason", l.t(problem.message_id()).into()),
+                    ],
+                ),
+                &problem.detail(),
             ),
             StoreError::Io {
                 action,

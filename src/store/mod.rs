@@ -13,6 +13,7 @@
 //! This is a service of plain file I/O (std only): the GUI calls it from a task, the command line
 //! directly. Errors are [`StoreError`]s that say which file and what to do; nothing is logged.
 
+mod copy_check;
 mod error;
 mod lock;
 mod quarantine;
@@ -28,6 +29,7 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+pub use copy_check::ImportWarning;
 pub use error::{Action, IoKind, IoProblem, ReadProblem, StoreError};
 pub use read::MAX_DRAFT_BYTES;
 pub use summary::{DraftFilter, DraftSummary, ListStatus};

@@ -34,6 +34,8 @@ pub struct Imported {
     pub outcome: ImportOutcome,
     /// What the file said had been done with it, to tell the user; `None` for a plain draft.
     pub history: Option<History>,
+    /// A copy that nobody known signed: said to the user (see `copy_check.rs`).
+    pub warning: Option<super::ImportWarning>,
 }
 
 /// What a file from elsewhere said about its sending. Only words for the user: nothing here is
@@ -162,8 +164,9 @@ impl DraftStore {
         on_conflict: Option<OnConflict>,
     ) -> Result<Imported, StoreError> {
         self.writable()?;
-        let OutsideDraft { draft, history } =
-            as_outside_draft(Self::read_file(path)?, OffsetDateTime::now_utc());
+        // A PDF copy is verified first: an altered one is refused here.
+        let (read, warning) = super::copy_check::read_import(&self.root, path)?;
+        let OutsideDraft { draft, history } = as_outside_draft(read, OffsetDateTime::now_utc());
         let target = self.draft_path(draft.id);
         // An unreadable file under that name is moved to quarantine (with its note) by
         // `existing`, and is no conflict.
@@ -196,6 +199,7 @@ impl DraftStore {
             draft,
             outcome,
             history,
+            warning,
         })
     }
 }

@@ -52,6 +52,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
         row![
             new,
             secondary_button(l.t("home-import"), drafts(DraftMessage::Import)),
+            secondary_button(l.t("home-verify"), Message::VerifyCopy),
         ]
         .spacing(12),
     );

@@ -21,6 +21,7 @@ use time::OffsetDateTime;
 pub use error::IdentityError;
 pub use key::Identity;
 pub use store::{IDENTITY_DIR, IdentityStatus, IdentityStore};
+pub(crate) use x509::certificate_info;
 pub use x509::fingerprint;
 
 /// Where an identity comes from.

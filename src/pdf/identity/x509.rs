@@ -62,7 +62,7 @@ pub fn fingerprint(cert: &Certificate) -> String {
         .join(":")
 }
 
-pub(super) fn certificate_info(
+pub(crate) fn certificate_info(
     cert: &Certificate,
     kind: IdentityKind,
     algorithm: String,

@@ -235,7 +235,7 @@ fn digital_block(c: &Content, f: &Frame) -> Block {
 /// Every block of the copy, in reading order.
 pub(super) fn blocks(c: &Content, f: &Frame) -> Vec<Block> {
     let mut out = vec![title_block(c, f)];
-    out.extend(c.summary.iter().map(|r| row_block(r, f, 0.0, 0.0)));
+    out.push(summary_block(c, f));
     if let Some(problems) = &c.problems {
         problem_blocks(c, problems, f, &mut out);
     }
@@ -244,6 +244,66 @@ pub(super) fn blocks(c: &Content, f: &Frame) -> Vec<Block> {
     out.push(digital_block(c, f));
     out.push(contact_block(c, f));
     out
+}
+
+/// The side of the QR code, in points (1.2 in): at most 53 modules of 1.6 pt or more, which
+/// a phone reads from a printed page and `zbarimg` from a 200 dpi rendering.
+const QR_SIDE: f32 = 86.0;
+/// Space between the rows and the code.
+const QR_GAP: f32 = 16.0;
+
+/// Status, numéro and dates on the left; the QR code, with its caption, at the right margin.
+fn summary_block(c: &Content, f: &Frame) -> Block {
+    let Some((width, dark)) = c.qr.as_deref().and_then(crate::pdf::qr::modules) else {
+        let mut b = Block::default();
+        for r in &c.summary {
+            let mut row = row_block(r, f, 0.0, 0.0);
+            shift(&mut row, b.height);
+            b.items.extend(row.items);
+            b.height += row.height;
+        }
+        return b;
+    };
+    let mut b = Block::default();
+    let mut y = 0.0;
+    for r in &c.summary {
+        let mut row = row_block(r, f, 0.0, QR_SIDE + QR_GAP);
+        shift(&mut row, y);
+        b.items.extend(row.items);
+        y += row.height;
+    }
+    let module = QR_SIDE / width as f32;
+    let left = f.content_width - QR_SIDE;
+    // One rectangle per run of dark modules in a row; a hair taller than a module, so that
+    // renderers leave no light seam between rows.
+    for (row, cells) in dark.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            if !cells[x] {
+                x += 1;
+                continue;
+            }
+            let run = cells[x..].iter().take_while(|&&d| d).count();
+            b.items.push(Item::Rect {
+                x: left + x as f32 * module,
+                top: row as f32 * module,
+                width: run as f32 * module,
+                height: module + 0.05,
+                fill: Some((0.0, 0.0, 0.0)),
+                stroke: None,
+            });
+            x += run;
+        }
+    }
+    let caption = b.paragraph(
+        left,
+        QR_SIDE + 3.0,
+        QR_SIDE,
+        &c.qr_caption,
+        style(Weight::Regular, 7.0, MUTED),
+    );
+    b.height = y.max(QR_SIDE + 3.0 + caption) + ROW_GAP;
+    b
 }
 
 /// Whom to call, at the end: the heading, then the contact's lines in small grey type.
