@@ -69,6 +69,9 @@ pub(super) fn read_import(
                 },
                 VerifyError::NotPdf(_) => ReadProblem::DamagedPdf,
                 VerifyError::NoAttachment => ReadProblem::PdfWithoutDraft,
+                VerifyError::AttachmentTooLarge { limit } => {
+                    ReadProblem::AttachmentTooLarge { limit }
+                }
                 VerifyError::Draft(e) => ReadProblem::Parse(e),
             })
         })?;

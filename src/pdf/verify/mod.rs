@@ -179,6 +179,11 @@ pub enum VerifyError {
     NotPdf(String),
     /// A PDF without the designation attached.
     NoAttachment,
+    /// A stream or the attachment inflates past `limit` bytes: a decompression bomb, not a
+    /// copy; reading stopped there.
+    AttachmentTooLarge {
+        limit: u64,
+    },
     /// The attachment is not a readable draft.
     Draft(ParseError),
 }
@@ -190,6 +195,9 @@ impl std::fmt::Display for VerifyError {
             VerifyError::TooLarge { bytes } => write!(f, "{bytes} bytes"),
             VerifyError::NotPdf(d) => write!(f, "not a readable PDF: {d}"),
             VerifyError::NoAttachment => write!(f, "no designation.json attached"),
+            VerifyError::AttachmentTooLarge { limit } => {
+                write!(f, "a stream inflates past {limit} bytes")
+            }
             VerifyError::Draft(e) => write!(f, "attached draft unreadable: {e}"),
         }
     }
@@ -205,6 +213,7 @@ impl VerifyError {
             VerifyError::TooLarge { .. } => "verify-error-too-large",
             VerifyError::NotPdf(_) => "pdf-extract-not-pdf",
             VerifyError::NoAttachment => "pdf-extract-no-attachment",
+            VerifyError::AttachmentTooLarge { .. } => "pdf-extract-too-large",
             VerifyError::Draft(_) => "pdf-extract-draft",
         }
     }
@@ -215,6 +224,7 @@ impl VerifyError {
             VerifyError::TooLarge { bytes } => format!("{bytes} bytes"),
             VerifyError::NotPdf(d) => d.clone(),
             VerifyError::NoAttachment => String::new(),
+            VerifyError::AttachmentTooLarge { limit } => format!("{limit} bytes"),
             VerifyError::Draft(e) => e.to_string(),
         }
     }
@@ -226,10 +236,7 @@ impl From<ExtractError> for VerifyError {
             ExtractError::NotPdf(d) => VerifyError::NotPdf(d),
             ExtractError::NoAttachment => VerifyError::NoAttachment,
             ExtractError::Draft(e) => VerifyError::Draft(e),
-            // A decompression bomb, not a copy: as unreadable as a damaged PDF.
-            ExtractError::TooLarge { limit } => {
-                VerifyError::NotPdf(format!("a stream inflates past {limit} bytes"))
-            }
+            ExtractError::TooLarge { limit } => VerifyError::AttachmentTooLarge { limit },
         }
     }
 }
