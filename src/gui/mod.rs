@@ -16,6 +16,7 @@ mod screens;
 pub mod sending;
 mod signals;
 mod theme;
+mod visible;
 mod widgets;
 mod work;
 
@@ -130,6 +131,10 @@ pub enum Message {
     Pdf(Box<PdfMessage>),
     /// SIGTERM, SIGINT or SIGHUP: save the draft on screen, then end (signals.rs).
     Terminate,
+    /// The page scrolled or changed size: long lists measure again what is in view.
+    PageScrolled,
+    /// Where the page is and where its long lists begin (visible.rs).
+    Measured(Option<visible::PageView>, visible::ListTops),
 }
 
 /// What the screen shows.
@@ -162,6 +167,11 @@ pub struct App {
     /// The control that had focus last, to give it back when a list or the help closes (a
     /// text input drops its focus on Escape).
     last_focus: Option<iced::widget::Id>,
+    /// The row control that had focus last: given back after its row moves in the widget tree.
+    focused_row: Option<iced::widget::Id>,
+    /// The part of the page on screen and where its long lists begin (visible.rs).
+    pub page: visible::PageView,
+    pub list_tops: visible::ListTops,
     /// A one-line message at the top of the window (settings problems, saving errors).
     pub notice: Option<String>,
     pub drafts: Drafts,
@@ -187,6 +197,9 @@ impl App {
             theme_mode: iced::theme::Mode::Light,
             lookup_status: LookupStatus::Idle,
             last_focus: None,
+            focused_row: None,
+            page: visible::PageView::default(),
+            list_tops: visible::ListTops::default(),
             notice: None,
             drafts: Drafts::default(),
             sending: sending::Sending::none(),
@@ -287,7 +300,14 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let measure = !matches!(message, Message::Measured(..));
         let task = self.handle(message);
+        // Whatever changed on the home screen may have moved its long lists.
+        let task = if measure && matches!(self.screen, Screen::Home) {
+            Task::batch([task, visible::measure_lists(Message::Measured)])
+        } else {
+            task
+        };
         if self.drafts.dirty {
             // Every change to the draft on screen reaches the disk within a second.
             Task::batch([task, self.changed()])
@@ -401,9 +421,14 @@ impl App {
             Message::FocusNext => operation::focus_next().chain(reveal()),
             Message::FocusPrevious => operation::focus_previous().chain(reveal()),
             Message::Focused(id) => {
+                self.focused_row = id
+                    .clone()
+                    .filter(|id| screens::row_controls(self).contains(id));
                 self.last_focus = id;
                 Task::none()
             }
+            Message::PageScrolled => Task::none(),
+            Message::Measured(page, tops) => self.measured(page, tops),
             Message::LookUp => self.look_up(),
             Message::LookedUp(username, result) => {
                 self.lookup_status = match &result {
@@ -431,6 +456,27 @@ impl App {
             Message::Duplicate => self.duplicate(),
             Message::Pdf(m) => self.pdf_update(*m),
             Message::Terminate => self.terminate(),
+        }
+    }
+
+    /// Keeps what is measured; when other rows are built, the focused row control keeps its
+    /// focus (iced keeps focus by position in the widget tree, and the rows moved).
+    fn measured(
+        &mut self,
+        page: Option<visible::PageView>,
+        tops: visible::ListTops,
+    ) -> Task<Message> {
+        let built = |app: &Self| visible::List::ALL.map(|list| screens::built_rows(app, list));
+        let before = built(self);
+        if let Some(page) = page {
+            self.page = page;
+        }
+        self.list_tops = tops;
+        match &self.focused_row {
+            Some(target) if built(self) != before => {
+                visible::keep_focus(target.clone(), screens::row_controls(self))
+            }
+            _ => Task::none(),
         }
     }
 
