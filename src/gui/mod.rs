@@ -168,7 +168,7 @@ pub struct App {
     /// text input drops its focus on Escape).
     last_focus: Option<iced::widget::Id>,
     /// The row control that had focus last: given back after its row moves in the widget tree.
-    focused_row: Option<iced::widget::Id>,
+    focused_row: Option<visible::RowFocus>,
     /// The part of the page on screen and where its long lists begin (visible.rs).
     pub page: visible::PageView,
     pub list_tops: visible::ListTops,
@@ -418,12 +418,16 @@ impl App {
                 }
             }
             Message::FocusField(field) => focus_on(field.path().into()),
-            Message::FocusNext => operation::focus_next().chain(reveal()),
-            Message::FocusPrevious => operation::focus_previous().chain(reveal()),
+            Message::FocusNext => self
+                .step_row_focus(1)
+                .unwrap_or_else(|| operation::focus_next().chain(reveal())),
+            Message::FocusPrevious => self
+                .step_row_focus(-1)
+                .unwrap_or_else(|| operation::focus_previous().chain(reveal())),
             Message::Focused(id) => {
                 self.focused_row = id
-                    .clone()
-                    .filter(|id| screens::row_controls(self).contains(id));
+                    .as_ref()
+                    .and_then(|id| screens::find_row_control(self, id));
                 self.last_focus = id;
                 Task::none()
             }
@@ -472,12 +476,41 @@ impl App {
             self.page = page;
         }
         self.list_tops = tops;
-        match &self.focused_row {
+        let target = self
+            .focused_row
+            .and_then(|f| screens::row_control_id(self, f));
+        match target {
             Some(target) if built(self) != before => {
-                visible::keep_focus(target.clone(), screens::row_controls(self))
+                visible::keep_focus(target, screens::row_controls(self))
             }
             _ => Task::none(),
         }
+    }
+
+    /// Tab and Shift+Tab among the rows of a long list go by row and control, not by widget
+    /// position (rows are built and dropped as the page moves): the next row is built and
+    /// brought into view first, then focused by its id. Past either end of the list, focus
+    /// moves on as usual.
+    fn step_row_focus(&mut self, delta: isize) -> Option<Task<Message>> {
+        let f = self.focused_row?;
+        let rows = screens::row_count(self, f.list);
+        let next = f.step(delta, rows, screens::controls_per_row(f.list))?;
+        let id = screens::row_control_id(self, next)?;
+        self.focused_row = Some(next);
+        let scroll = match screens::reveal_row(self, next) {
+            Some(top) => {
+                self.page.top = top;
+                operation::scroll_to(
+                    focus::PAGE,
+                    iced::widget::scrollable::AbsoluteOffset {
+                        x: None,
+                        y: Some(top),
+                    },
+                )
+            }
+            None => Task::none(),
+        };
+        Some(scroll.chain(focus_on(id)))
     }
 
     fn apply(&mut self, event: Event) -> Outcome {

@@ -57,6 +57,50 @@ impl List {
     }
 }
 
+/// A control of a row that has focus: which list, which row (among those the list shows), which
+/// of the row's controls. Tab and Shift+Tab move it by this, not by the widgets' positions in
+/// the tree, which change as rows are built and dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowFocus {
+    pub list: List,
+    pub row: usize,
+    pub control: usize,
+}
+
+impl RowFocus {
+    /// The control `delta` steps away (Tab: +1, Shift+Tab: −1) in a list of `rows` rows with
+    /// `controls` controls each, or `None` past either end.
+    pub fn step(self, delta: isize, rows: usize, controls: usize) -> Option<RowFocus> {
+        let at = (self.row * controls + self.control) as isize + delta;
+        let next = usize::try_from(at).ok().filter(|&n| n < rows * controls)?;
+        Some(RowFocus {
+            row: next / controls,
+            control: next % controls,
+            ..self
+        })
+    }
+}
+
+/// The page's top that shows row `row` (with `margin` pixels of room), or `None` if it already
+/// shows.
+pub fn reveal_row(
+    row: usize,
+    pitch: f32,
+    list_top: f32,
+    view: PageView,
+    margin: f32,
+) -> Option<f32> {
+    let top = list_top + row as f32 * pitch;
+    let bottom = top + pitch;
+    if top - margin < view.top {
+        Some((top - margin).max(0.0))
+    } else if bottom + margin > view.top + view.height {
+        Some(bottom + margin - view.height)
+    } else {
+        None
+    }
+}
+
 /// Where each list's first row sits in the page, once measured.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ListTops {
@@ -236,6 +280,39 @@ mod tests {
         assert_eq!(rows_in_view(7, 0.0, 0.0, view(0.0, 768.0), 3), 0..7);
         assert_eq!(rows_in_view(7, f32::NAN, 0.0, view(0.0, 768.0), 3), 0..7);
         assert_eq!(rows_in_view(7, 100.0, f32::NAN, view(0.0, 768.0), 3), 0..3);
+    }
+
+    #[test]
+    fn tab_and_shift_tab_walk_the_controls_row_by_row() {
+        let at = |row, control| RowFocus {
+            list: List::Drafts,
+            row,
+            control,
+        };
+        assert_eq!(at(0, 3).step(1, 10, 4), Some(at(1, 0)));
+        assert_eq!(at(1, 0).step(-1, 10, 4), Some(at(0, 3)));
+        assert_eq!(at(4, 1).step(1, 10, 4), Some(at(4, 2)));
+        assert_eq!(
+            at(0, 0).step(-1, 10, 4),
+            None,
+            "before the first: the filter"
+        );
+        assert_eq!(
+            at(9, 3).step(1, 10, 4),
+            None,
+            "after the last: what follows"
+        );
+        assert_eq!(at(0, 0).step(1, 0, 4), None);
+    }
+
+    #[test]
+    fn a_row_below_or_above_the_view_is_brought_into_it() {
+        let v = view(1_000.0, 500.0);
+        // Row 20 of pitch 100 from y = 0 is at 2,000..2,100: the view moves down to show it.
+        assert_eq!(reveal_row(20, 100.0, 0.0, v, 40.0), Some(1_640.0));
+        assert_eq!(reveal_row(5, 100.0, 0.0, v, 40.0), Some(460.0));
+        assert_eq!(reveal_row(12, 100.0, 0.0, v, 40.0), None);
+        assert_eq!(reveal_row(0, 100.0, 10.0, v, 40.0), Some(0.0));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::widgets::{
     primary_button, primary_button_with_id, secondary_button, secondary_button_with_id, title,
 };
 use crate::designation::{FormKind, STEP_COUNT, Step};
-use crate::gui::visible::{self, List};
+use crate::gui::visible::{self, List, RowFocus};
 use crate::gui::{App, CONFIRM_YES, Confirm, DraftMessage, FONT_BOLD_FACE, HOME_PRIMARY, Message};
 use crate::store::DraftSummary;
 
@@ -225,7 +225,7 @@ fn pitch(list: List) -> f32 {
     }
 }
 
-fn row_count(app: &App, list: List) -> usize {
+pub fn row_count(app: &App, list: List) -> usize {
     match list {
         List::Drafts => app.drafts.shown.len(),
         List::Trash => app.drafts.trash.as_ref().map_or(0, |t| t.drafts.len()),
@@ -244,20 +244,62 @@ pub fn built_rows(app: &App, list: List) -> Range<usize> {
     )
 }
 
+/// How many controls each row of `list` has, in order.
+pub fn controls_per_row(list: List) -> usize {
+    match list {
+        List::Drafts => DRAFT_ACTIONS.len(),
+        List::Trash => 1,
+    }
+}
+
+/// The id of a row's control, if the row exists.
+pub fn row_control_id(app: &App, f: RowFocus) -> Option<iced::widget::Id> {
+    match f.list {
+        List::Drafts => {
+            let s = app
+                .drafts
+                .listing
+                .drafts
+                .get(*app.drafts.shown.get(f.row)?)?;
+            Some(row_control("draft", s.id, DRAFT_ACTIONS.get(f.control)?))
+        }
+        List::Trash => {
+            let t = app.drafts.trash.as_ref()?.drafts.get(f.row)?;
+            Some(row_control("trash", t.summary.id, "restore"))
+        }
+    }
+}
+
+/// Every row control built now, with its place.
+fn built_controls(app: &App) -> impl Iterator<Item = (RowFocus, iced::widget::Id)> + '_ {
+    List::ALL.into_iter().flat_map(move |list| {
+        built_rows(app, list).flat_map(move |row| {
+            (0..controls_per_row(list)).filter_map(move |control| {
+                let f = RowFocus { list, row, control };
+                row_control_id(app, f).map(|id| (f, id))
+            })
+        })
+    })
+}
+
+/// Which row control this is, if it is one of those built now.
+pub fn find_row_control(app: &App, id: &iced::widget::Id) -> Option<RowFocus> {
+    built_controls(app).find(|(_, c)| c == id).map(|(f, _)| f)
+}
+
 /// The ids of the controls in the rows built now.
 pub fn row_controls(app: &App) -> Vec<iced::widget::Id> {
-    let drafts = built_rows(app, List::Drafts)
-        .filter_map(|i| app.drafts.shown.get(i))
-        .filter_map(|&i| app.drafts.listing.drafts.get(i))
-        .flat_map(|s| DRAFT_ACTIONS.map(|a| row_control("draft", s.id, a)));
-    let trash = app.drafts.trash.as_ref().map(|t| {
-        built_rows(app, List::Trash)
-            .filter_map(|i| t.drafts.get(i))
-            .map(|t| row_control("trash", t.summary.id, "restore"))
-            .collect::<Vec<_>>()
-    });
-    drafts.chain(trash.into_iter().flatten()).collect()
+    built_controls(app).map(|(_, id)| id).collect()
 }
+
+/// Where the page must go to show a row, if it does not show now.
+pub fn reveal_row(app: &App, f: RowFocus) -> Option<f32> {
+    let top = app.list_tops.get(f.list)?;
+    visible::reveal_row(f.row, pitch(f.list), top, app.page, ROW_REVEAL_MARGIN)
+}
+
+/// Room kept above and below a row brought into view by Tab.
+const ROW_REVEAL_MARGIN: f32 = 48.0;
 
 /// The names of a draft row's actions, in the ids of their links.
 const DRAFT_ACTIONS: [&str; 4] = ["open", "duplicate", "export", "delete"];

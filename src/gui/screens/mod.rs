@@ -2,7 +2,10 @@
 
 mod help;
 mod home;
-pub(super) use home::{built_rows, row_controls};
+pub(super) use home::{
+    built_rows, controls_per_row, find_row_control, reveal_row, row_control_id, row_controls,
+    row_count,
+};
 mod outbox;
 mod outcome;
 mod review;
