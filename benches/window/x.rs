@@ -37,6 +37,10 @@ pub struct Band {
 }
 
 impl Band {
+    pub fn across((width, _): (u16, u16), y: i16, height: u16) -> Band {
+        Band { y, width, height }
+    }
+
     pub fn whole((width, height): (u16, u16)) -> Band {
         Band {
             y: 0,
