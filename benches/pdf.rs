@@ -1,6 +1,8 @@
 //! The signed PDF copy: export + sign of a complete designation (goal: median under 20 ms in
 //! release, file under 150 KB), with the installation's P-256 identity and with an RSA-2048
-//! organisational certificate.
+//! organisational certificate. And `export_long_name`: a 200,000-character organisme name in
+//! one word, cut across the pages (linear wrapping: it took 40 s in a debug build when each
+//! line re-measured the rest of the word).
 
 use std::hint::black_box;
 
@@ -20,7 +22,7 @@ fn export(c: &mut Criterion) {
         lang: Lang::Fr,
         now,
     };
-    let self_signed = Identity::self_signed(&Subject::of(&d), now).expect("identity");
+    let self_signed = Identity::self_signed(&Subject::installation(), now).expect("identity");
     let p12 = std::fs::read(format!("{root}/tests/fixtures/organisation-aes.p12")).expect("p12");
     let rsa = Identity::from_pkcs12(&p12, "piqm-test").expect("p12 opens");
 
@@ -48,5 +50,32 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, export);
+fn export_long_name(c: &mut Criterion) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let text = std::fs::read_to_string(format!("{root}/resources/examples/organisme.json"))
+        .expect("example");
+    let mut d = from_json(&text).expect("example parses");
+    d.organization.name = "x".repeat(200_000);
+    let now = time::OffsetDateTime::now_utc();
+    let options = ExportOptions {
+        paper: Paper::Letter,
+        lang: Lang::Fr,
+        now,
+    };
+    let identity = Identity::self_signed(&Subject::installation(), now).expect("identity");
+    let exported = pdf::export(&d, &options, &identity).expect("export");
+    eprintln!(
+        "200,000-character name: {} bytes ({:.1} KB)",
+        exported.bytes.len(),
+        exported.bytes.len() as f64 / 1024.0
+    );
+    let mut group = c.benchmark_group("export_long_name");
+    group.sample_size(10);
+    group.bench_function("200,000 characters", |b| {
+        b.iter(|| pdf::export(black_box(&d), &options, &identity).expect("export"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, export, export_long_name);
 criterion_main!(benches);

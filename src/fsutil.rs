@@ -135,6 +135,21 @@ pub fn remove_stale_temp_files(dir: &Path) {
     }
 }
 
+/// Opens a file to read it, never waiting and never creating anything: on unix with
+/// `O_NONBLOCK`, so that a named pipe opens at once instead of waiting for a writer (and with
+/// `O_NOCTTY`, so that a terminal never becomes ours). What was opened may still be a pipe, a
+/// device or a folder: [`crate::bounded::read_bounded`] looks before reading.
+pub fn open_for_reading(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    options.open(path)
+}
+
 /// The folder of `path` ("." for a bare file name).
 pub fn parent_of(path: &Path) -> PathBuf {
     match path.parent() {

@@ -2,12 +2,13 @@
 //!
 //! The core (`designation`, `wizard`, `reference`) is pure: no I/O beyond embedded data, no GUI,
 //! no async runtime. Services (`store`, `submit`, `pdf`, `i18n`, `settings`, `lookup`, `paths`,
-//! `dialogs`, `blocking`) wrap it, and each use case is one function of a service
+//! `dialogs`, `blocking`, `bounded`) wrap it, and each use case is one function of a service
 //! (`submit::submit_designation`, `pdf::make_copy`, `store::DraftStore::import`, …). The faces
 //! (`cli` and `gui`, chosen by `main.rs`) turn input into those calls and their results into
 //! words.
 
 pub mod blocking;
+pub mod bounded;
 pub mod cli;
 pub mod clock;
 pub mod contact;

@@ -6,16 +6,16 @@
 //! raw TOML value, then turned into its type on its own, so one bad value never spoils the others;
 //! keys this version does not know are reported by `serde_ignored`.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::bounded::{BoundedError, read_bounded};
 use crate::i18n::Lang;
 
 /// The largest settings file read: a real one is a few hundred bytes. Anything larger is not
 /// settings (a log written at the wrong place, a disk image): it is refused, not loaded in memory.
-pub const MAX_SETTINGS_BYTES: u64 = 64 * 1024;
+pub use crate::bounded::MAX_SETTINGS_BYTES;
 
 /// A theme the settings can force instead of following the system's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -100,6 +100,18 @@ pub enum SettingsWarning {
 }
 
 impl SettingsWarning {
+    /// Whether the file was not read at all (a folder, a pipe, a device, too large, refused by
+    /// the system): the command line stops there rather than go on without the settings it was
+    /// given.
+    pub fn file_unusable(&self) -> bool {
+        matches!(
+            self,
+            SettingsWarning::Unreadable { .. }
+                | SettingsWarning::NotAFile { .. }
+                | SettingsWarning::TooLarge { .. }
+        )
+    }
+
     /// The warning in words, naming the file and what to do.
     pub fn message(&self, l: &crate::i18n::Localizer) -> String {
         let shown = |p: &Path| p.display().to_string();
@@ -140,39 +152,29 @@ impl SettingsWarning {
 }
 
 /// The text of the settings file, or why there is none to use. `Ok(None)`: no file (defaults,
-/// no warning).
-fn read_bounded(path: &Path) -> Result<Option<String>, SettingsWarning> {
-    let unreadable = |e: std::io::Error| SettingsWarning::Unreadable {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    };
-    // Looked at before opening: opening a named pipe for reading waits for a writer.
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(unreadable(e)),
-        Ok(meta) if !meta.is_file() => {
+/// no warning). Read through [`crate::bounded`]: a named pipe opens without waiting and, like a
+/// device or a folder, is refused before a byte is read.
+fn read_settings(path: &Path) -> Result<Option<String>, SettingsWarning> {
+    let bytes = match read_bounded(path, MAX_SETTINGS_BYTES) {
+        Ok(bytes) => bytes,
+        Err(BoundedError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(BoundedError::Io(e)) => {
+            return Err(SettingsWarning::Unreadable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            });
+        }
+        Err(BoundedError::NotAFile) => {
             return Err(SettingsWarning::NotAFile {
                 path: path.to_path_buf(),
             });
         }
-        Ok(_) => {}
-    }
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    // Checked again on what was opened, in case the file was swapped in between.
-    if !file.metadata().map_err(unreadable)?.is_file() {
-        return Err(SettingsWarning::NotAFile {
-            path: path.to_path_buf(),
-        });
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_SETTINGS_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_SETTINGS_BYTES {
-        return Err(SettingsWarning::TooLarge {
-            path: path.to_path_buf(),
-        });
-    }
+        Err(BoundedError::TooLarge { .. }) => {
+            return Err(SettingsWarning::TooLarge {
+                path: path.to_path_buf(),
+            });
+        }
+    };
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|e| SettingsWarning::Invalid {
@@ -218,7 +220,7 @@ impl Settings {
     /// [`MAX_SETTINGS_BYTES`]. Each key is read on its own: an unknown key or a value of the wrong
     /// kind is reported and skipped, the others still apply.
     pub fn load(path: &Path) -> (Settings, Vec<SettingsWarning>) {
-        let text = match read_bounded(path) {
+        let text = match read_settings(path) {
             Ok(Some(text)) => text,
             Ok(None) => return (Settings::default(), Vec::new()),
             Err(warning) => return (Settings::default(), vec![warning]),

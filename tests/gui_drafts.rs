@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 mod gui_support;
 
-use gui_support::{click, send, shows};
+use gui_support::{click, send, shows, shows_part};
 use piqm_acces::designation::{Field, Step};
 use piqm_acces::dialogs::FixedDialogs;
 use piqm_acces::gui::{App, DraftMessage, Message, Options, drafts_msg};
@@ -159,6 +159,44 @@ fn export_then_import_the_same_draft_asks_replace_or_keep_both() {
     assert_eq!(draft_files(dir.path()).len(), 2);
 }
 
+/// A file that says it was sent comes in as a brouillon: the window says what the file claimed,
+/// lists a draft, and shows no numéro.
+#[test]
+fn importing_a_copy_that_says_sent_shows_its_past_in_words_and_adds_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/examples/organisme.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(example).unwrap()).unwrap();
+    v["statut"] = "envoyee".into();
+    v["etape"] = "confirmee".into();
+    v["envoi"] =
+        serde_json::json!({"numero": "PIQM-2026-999999", "recu_le": "2026-11-20T15:00:00Z"});
+    let file = dir.path().join("envoyee.json");
+    std::fs::write(&file, serde_json::to_string(&v).unwrap()).unwrap();
+    let mut app = open(dir.path()).with_dialogs(Arc::new(FixedDialogs(Some(file))));
+    click(&mut app, "Importer un brouillon…");
+    let notice = app.notice.clone().expect("a notice");
+    assert!(
+        notice.contains("copie d'une désignation envoyée n° PIQM-2026-999999"),
+        "{notice}"
+    );
+    assert!(notice.contains("qui n'a pas été envoyé"), "{notice}");
+    assert!(shows_part(
+        &app,
+        "copie d'une désignation envoyée n° PIQM-2026-999999"
+    ));
+    let files = draft_files(dir.path());
+    assert_eq!(files.len(), 1);
+    let stored: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    assert_eq!(stored["statut"], "brouillon");
+    assert_eq!(stored.get("envoi"), None);
+    assert_ne!(
+        stored["id"], v["id"],
+        "a copy of a sent designation gets a new id"
+    );
+}
+
 #[test]
 fn a_second_window_says_the_drafts_are_in_use() {
     let dir = tempfile::tempdir().unwrap();
@@ -270,7 +308,7 @@ fn an_organisational_certificate_asks_its_password_in_the_window() {
     let app = open(dir.path());
     let p12 = std::fs::read(root.join("tests/fixtures/organisation-aes.p12")).unwrap();
     piqm_acces::pdf::IdentityStore::new(&dir.path().join("data"))
-        .import_pkcs12(&p12, "piqm-test")
+        .import_pkcs12(&p12, "piqm-test", time::OffsetDateTime::now_utc())
         .unwrap();
     let id = app
         .drafts

@@ -320,3 +320,64 @@ fn a_settings_file_with_unknown_and_broken_values_still_opens_with_a_warning() {
     assert!(app.sending.client.is_none());
     assert!(shows(&app, "Nouvelle désignation"));
 }
+
+/// The start-up sweep and "Envoyer maintenant" check every designation before it leaves: one
+/// that breaks the form's rules (a file written by hand into the drafts folder) is not sent and
+/// comes back to the user as a brouillon.
+#[tokio::test]
+async fn an_invalid_designation_in_the_outbox_is_not_sent_and_says_why() {
+    let intake = Intake::start();
+    let Setup { mut app, _dir } = app_with(Some(&intake.url()));
+    let mut d = example("municipalite");
+    d.organization.postal_code = "ZZZ".into();
+    d.requester.email = "not-an-email".into();
+    piqm_acces::submit::outbox::mark_queued(&mut d, time::OffsetDateTime::now_utc());
+    d.step = Step::Queued;
+    let store = app.sending.store.clone().unwrap();
+    store.write(&d).unwrap();
+    run(&mut app, Task::done(Message::OpenOutbox)).await;
+    assert_eq!(app.sending.waiting(), 1);
+    run(&mut app, Task::done(Message::SendNow)).await;
+    assert_eq!(intake.count(), 0);
+    assert_eq!(store.load(d.id).unwrap().status, Status::Draft);
+    assert!(shows(
+        &app,
+        "Ville de Lévis : n'a pas été envoyée, car des réponses sont à corriger."
+    ));
+    assert_eq!(app.sending.waiting(), 0);
+}
+
+/// The same id with other answers (one model file filled in two offices): refused in words that
+/// point to Dupliquer, never "envoyée"; Dupliquer makes the new designation.
+#[tokio::test]
+async fn the_same_id_with_other_answers_is_refused_and_dupliquer_is_offered() {
+    let intake = Intake::start();
+    let first = example("organisme");
+    let mut other = first.clone();
+    other.organization.name = "Régie de l'eau de Matane".into();
+    for (office, d) in [first, other].into_iter().enumerate() {
+        let Setup { mut app, _dir } = app_with(Some(&intake.url()));
+        let w = Wizard::resume(d, app.refs);
+        app.screen = Screen::Wizard(Box::new(w));
+        let task = app.update(Message::Submit);
+        run(&mut app, task).await;
+        if office == 0 {
+            assert_eq!(step(&app), Step::Confirmed);
+            continue;
+        }
+        assert_eq!(step(&app), Step::Refused);
+        assert!(shows(
+            &app,
+            "a déjà reçu une désignation portant le même identifiant, avec d'autres réponses"
+        ));
+        assert!(!shows(&app, "envoyée avec succès"));
+        assert!(shows(&app, "Dupliquer"));
+        let refused_id = app.wizard().unwrap().draft().id;
+        run(&mut app, Task::done(Message::Duplicate)).await;
+        let w = app.wizard().unwrap();
+        assert_ne!(w.draft().id, refused_id);
+        assert_eq!(w.draft().organization.name, "Régie de l'eau de Matane");
+        assert!(w.is_editable());
+    }
+    assert_eq!(intake.count(), 1);
+}

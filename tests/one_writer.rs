@@ -10,14 +10,18 @@ use std::path::{Path, PathBuf};
 
 const ALLOWED: [&str; 2] = ["src/fsutil.rs", "src/store/lock.rs"];
 
-/// Ways of writing a file other than `fsutil::write_atomic`.
-const WRITES: [&str; 6] = [
+/// Ways of writing a file other than `fsutil::write_atomic`, and of making a folder other than
+/// `fsutil::create_private_dir` (the app's folders hold personal data: owner only).
+const WRITES: [&str; 9] = [
     "fs::write(",
     "File::create(",
     "OpenOptions::new(",
+    "File::options(",
     "fs::rename(",
     "fs::copy(",
     "File::create_new(",
+    "create_dir_all(",
+    "DirBuilder::new(",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -42,7 +42,7 @@ fn a_complete_designation_is_exported_signed_and_exits_0() {
         .assert()
         .code(0)
         .stdout(contains("certificat autosigné de cette installation"))
-        .stdout(contains("Titulaire : Hélène Bélanger — Ville de Lévis"))
+        .stdout(contains("Titulaire : piqm-acces"))
         .stdout(contains("Empreinte SHA-256 : "));
 }
 

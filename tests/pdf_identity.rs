@@ -12,6 +12,11 @@ use piqm_acces::pdf::{
 
 const PASSWORD: &str = "piqm-test";
 
+/// A moment within the fixtures' validity (27 November 2026 to 2036).
+fn in_validity() -> time::OffsetDateTime {
+    time::macros::datetime!(2027-01-15 10:00 -05:00)
+}
+
 fn p12(name: &str) -> Vec<u8> {
     std::fs::read(fixture(name)).unwrap()
 }
@@ -115,55 +120,37 @@ fn a_wrong_password_or_a_wrong_file_is_named_as_such() {
 }
 
 #[test]
-fn the_self_signed_identity_is_made_once_with_a_private_key_file() {
+fn the_self_signed_identity_is_made_once_in_one_private_file() {
     let data = tempfile::tempdir().unwrap();
     let store = IdentityStore::new(data.path());
     assert_eq!(store.status().unwrap(), IdentityStatus::None);
-    let d = example("municipalite.json");
-    let subject = Subject::of(&d);
-    let first = store.self_signed(&subject, now()).unwrap();
+    let first = store.self_signed(now()).unwrap();
     let info = first.info();
     assert_eq!(info.kind, IdentityKind::SelfSigned);
-    assert_eq!(info.common_name, "Hélène Bélanger");
-    assert_eq!(info.organization, "Ville de Lévis");
-    assert_eq!(info.issuer, "Hélène Bélanger");
+    // The installation's name, not a demandeur's.
+    assert_eq!(info.common_name, Subject::installation().name);
+    assert!(info.common_name.starts_with("piqm-acces"), "{info:?}");
+    assert_eq!(info.issuer, info.common_name);
     assert_eq!(info.algorithm, "ECDSA P-256");
 
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let key = store.dir().join("cle-privee.pem");
-        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        let file = store.dir().join("identite.pem");
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "{mode:o}");
         let dir_mode = std::fs::metadata(store.dir()).unwrap().permissions().mode();
         assert_eq!(dir_mode & 0o077, 0, "{dir_mode:o}");
     }
 
     // Used again: the same certificate.
-    let again = store.self_signed(&subject, now()).unwrap();
+    let again = store.self_signed(now()).unwrap();
     assert_eq!(again.info().fingerprint, info.fingerprint);
     assert_eq!(
         store.status().unwrap(),
         IdentityStatus::SelfSigned(info.clone())
     );
-    // An empty draft does not replace it.
-    let empty = Subject {
-        name: String::new(),
-        organization: String::new(),
-    };
-    assert_eq!(
-        store.self_signed(&empty, now()).unwrap().info().fingerprint,
-        info.fingerprint
-    );
-    // Another demandeur: a new certificate naming them.
-    let other = Subject {
-        name: "François Gagnon".into(),
-        organization: "Régie intermunicipale".into(),
-    };
-    let renewed = store.self_signed(&other, now()).unwrap();
-    assert_ne!(renewed.info().fingerprint, info.fingerprint);
-    assert_eq!(renewed.info().common_name, "François Gagnon");
-    assert_pdfsig_valid(&signed_with(&renewed), "François Gagnon");
+    assert_pdfsig_valid(&signed_with(&again), &info.common_name);
 }
 
 #[test]
@@ -171,7 +158,7 @@ fn an_imported_certificate_is_kept_encrypted_and_its_password_is_not() {
     let data = tempfile::tempdir().unwrap();
     let store = IdentityStore::new(data.path());
     let info = store
-        .import_pkcs12(&p12("organisation-aes.p12"), PASSWORD)
+        .import_pkcs12(&p12("organisation-aes.p12"), PASSWORD, in_validity())
         .unwrap();
     assert_eq!(info.common_name, "Hélène Bélanger");
     assert!(store.needs_password());
@@ -208,18 +195,17 @@ fn the_signing_identity_follows_the_store_and_crosses_threads() {
     send_sync::<Identity>();
     let data = tempfile::tempdir().unwrap();
     let store = IdentityStore::new(data.path());
-    let subject = Subject::of(&example("municipalite.json"));
-    let own = store.signing_identity(&subject, now(), None).unwrap();
+    let own = store.signing_identity(in_validity(), None).unwrap();
     assert_eq!(own.kind(), IdentityKind::SelfSigned);
     store
-        .import_pkcs12(&p12("organisation-3des.p12"), PASSWORD)
+        .import_pkcs12(&p12("organisation-3des.p12"), PASSWORD, in_validity())
         .unwrap();
     assert!(matches!(
-        store.signing_identity(&subject, now(), None),
+        store.signing_identity(in_validity(), None),
         Err(IdentityError::PasswordNeeded)
     ));
     let org = store
-        .signing_identity(&subject, now(), Some(PASSWORD))
+        .signing_identity(in_validity(), Some(PASSWORD))
         .unwrap();
     assert_eq!(org.kind(), IdentityKind::Organization);
 }

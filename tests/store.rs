@@ -13,8 +13,8 @@ use piqm_acces::designation::{
 use piqm_acces::i18n::{Lang, Localizer};
 use piqm_acces::reference::Reference;
 use piqm_acces::store::{
-    Action, DraftFilter, DraftStore, ImportOutcome, IoKind, IoProblem, ListStatus, OnConflict,
-    ReadProblem, StoreError,
+    Action, DraftFilter, DraftStore, History, ImportOutcome, IoKind, IoProblem, ListStatus,
+    OnConflict, ReadProblem, StoreError,
 };
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -28,6 +28,15 @@ fn manifest(rel: &str) -> PathBuf {
 fn complete() -> Designation {
     from_json(&std::fs::read_to_string(manifest("resources/examples/municipalite.json")).unwrap())
         .unwrap()
+}
+
+/// A draft as an import stores it: the same answers and id, the gestionnaire to look up again
+/// before sending ("confirme" in a file is a look-up made elsewhere, or typed by hand).
+fn as_imported(d: &Designation) -> Designation {
+    assert!(d.manager.confirmed, "the examples say confirmé");
+    let mut d = d.clone();
+    d.manager.confirmed = false;
+    d
 }
 
 fn with_new_id(mut d: Designation) -> Designation {
@@ -86,8 +95,15 @@ fn drafts_are_readable_by_their_owner_only() {
         assert_eq!(mode(&data.join(folder)), 0o700, "{folder:?}");
     }
     store.delete(d.id).unwrap();
+    let version = &store.trash().unwrap().drafts[0].version;
+    assert_eq!(mode(&data.join("trash").join(version)), 0o700);
     assert_eq!(
-        mode(&data.join("trash").join(format!("{}.json", d.id))),
+        mode(
+            &data
+                .join("trash")
+                .join(version)
+                .join(format!("{}.json", d.id))
+        ),
         0o600
     );
 }
@@ -431,7 +447,7 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
 
     let first = store.import(&file, None).unwrap();
     assert_eq!(first.outcome, ImportOutcome::Added);
-    assert_eq!(store.load(original.id).unwrap(), original);
+    assert_eq!(store.load(original.id).unwrap(), as_imported(&original));
 
     // The same file from the laptop, edited there.
     let mut edited = original.clone();
@@ -445,7 +461,7 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
     assert!(err.message(&fr()).contains("Ville de Lévis"));
     assert_eq!(
         store.load(original.id).unwrap(),
-        original,
+        as_imported(&original),
         "nothing replaced"
     );
     assert_eq!(store.list().unwrap().drafts.len(), 1);
@@ -462,7 +478,7 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
     assert_ne!(kept.draft.id, original.id);
     assert_eq!(kept.draft.organization.street, "rue Saint-Laurent");
     assert_eq!(kept.draft.step, Step::Manager);
-    assert_eq!(store.load(original.id).unwrap(), original);
+    assert_eq!(store.load(original.id).unwrap(), as_imported(&original));
     assert_eq!(store.load(kept.draft.id).unwrap(), kept.draft);
     assert_eq!(store.list().unwrap().drafts.len(), 2);
 
@@ -470,7 +486,7 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
         .import(&edited_file, Some(OnConflict::Replace))
         .unwrap();
     assert_eq!(replaced.outcome, ImportOutcome::Replaced);
-    assert_eq!(store.load(original.id).unwrap(), edited);
+    assert_eq!(store.load(original.id).unwrap(), as_imported(&edited));
     assert_eq!(store.list().unwrap().drafts.len(), 2);
     // The replaced one is in the trash, restorable.
     let trash = store.trash().unwrap();
@@ -479,14 +495,15 @@ fn importing_the_same_id_twice_asks_then_replaces_or_keeps_both() {
     let in_trash = std::fs::read_to_string(
         dir.path()
             .join("trash")
+            .join(&trash.drafts[0].version)
             .join(format!("{}.json", original.id)),
     )
     .unwrap();
-    assert_eq!(from_json(&in_trash).unwrap(), original);
+    assert_eq!(from_json(&in_trash).unwrap(), as_imported(&original));
 }
 
 #[test]
-fn keeping_both_copies_of_a_sent_draft_makes_a_new_unsent_draft() {
+fn a_copy_of_a_sent_draft_imports_as_a_new_unsent_draft_without_asking() {
     let dir = tempfile::tempdir().unwrap();
     let store = DraftStore::open(dir.path()).unwrap();
     let mut sent = complete();
@@ -498,11 +515,29 @@ fn keeping_both_copies_of_a_sent_draft_makes_a_new_unsent_draft() {
     });
     store.write(&sent).unwrap();
     let file = write_temp_json(&serde_json::to_string(&sent).unwrap());
-    let kept = store.import(&file, Some(OnConflict::KeepBoth)).unwrap();
-    // A new id is a new submission: it must not carry the other's status or receipt.
+    // Its id is the key the ministry holds its answers under: the copy gets a new one, so there
+    // is no conflict to ask about, and the sent one stays as it was.
+    let kept = store.import(&file, None).unwrap();
+    assert_eq!(kept.outcome, ImportOutcome::Added);
+    assert_ne!(kept.draft.id, sent.id);
     assert_eq!(kept.draft.status, Status::Draft);
     assert_eq!(kept.draft.receipt, None);
     assert_eq!(kept.draft.step, Step::Review);
+    assert!(!kept.draft.manager.confirmed);
+    assert_eq!(
+        kept.history,
+        Some(History::Sent {
+            numero: "PIQM-2026-000001".into(),
+            received: datetime!(2026-11-23 10:00 -5),
+        })
+    );
+    assert!(
+        kept.history
+            .unwrap()
+            .words(&fr())
+            .contains("copie d'une désignation envoyée n° PIQM-2026-000001 le 23 novembre 2026")
+    );
+    assert_eq!(store.load(sent.id).unwrap(), sent);
 }
 
 #[test]
@@ -573,8 +608,9 @@ fn export_then_import_on_another_computer_gives_the_same_draft() {
     }
     let store = DraftStore::open(office.path()).unwrap();
     let imported = store.import(&key.path().join("lévis.json"), None).unwrap();
-    assert_eq!(imported.draft, d);
-    assert_eq!(store.load(d.id).unwrap(), d);
+    assert_eq!(imported.draft, as_imported(&d));
+    assert_eq!(imported.history, None, "a brouillon: nothing to tell");
+    assert_eq!(store.load(d.id).unwrap(), as_imported(&d));
 }
 
 #[test]
@@ -605,7 +641,7 @@ fn deleted_drafts_go_to_the_trash_and_come_back_until_it_is_emptied() {
         Err(StoreError::NotFound { .. })
     ));
 
-    store.restore(a.id).unwrap();
+    store.restore(a.id, None).unwrap();
     assert_eq!(store.load(a.id).unwrap(), a);
     assert!(store.trash().unwrap().drafts.is_empty());
 
@@ -613,7 +649,7 @@ fn deleted_drafts_go_to_the_trash_and_come_back_until_it_is_emptied() {
     store.delete(a.id).unwrap();
     store.write(&a).unwrap();
     assert!(matches!(
-        store.restore(a.id),
+        store.restore(a.id, None),
         Err(StoreError::Conflict { .. })
     ));
     assert_eq!(store.trash().unwrap().drafts.len(), 1);
@@ -623,7 +659,7 @@ fn deleted_drafts_go_to_the_trash_and_come_back_until_it_is_emptied() {
     assert!(store.trash().unwrap().drafts.is_empty());
     assert!(files_in(&dir.path().join("trash")).is_empty());
     assert!(matches!(
-        store.restore(b.id),
+        store.restore(b.id, None),
         Err(StoreError::NotFound { .. })
     ));
     assert_eq!(store.empty_trash().unwrap(), 0);
@@ -720,7 +756,7 @@ fn after_a_restart_the_last_draft_is_offered_where_it_was_left() {
     store.write(&d).unwrap();
     store.delete(d.id).unwrap();
     assert_eq!(store.resume_offer(), None);
-    store.restore(d.id).unwrap();
+    store.restore(d.id, None).unwrap();
     assert!(store.resume_offer().is_some());
     store.set_last_opened(None).unwrap();
     assert_eq!(store.resume_offer(), None);
@@ -988,7 +1024,7 @@ fn an_unreadable_draft_with_the_imported_id_is_set_aside_not_a_conflict() {
         store.import(&file, None).unwrap().outcome,
         ImportOutcome::Added
     );
-    assert_eq!(store.load(d.id).unwrap(), d);
+    assert_eq!(store.load(d.id).unwrap(), as_imported(&d));
     assert_eq!(
         std::fs::read(dir.path().join("quarantine").join(format!("{}.json", d.id))).unwrap(),
         b"{ torn"
@@ -1001,4 +1037,97 @@ fn the_store_can_be_shared_between_threads() {
     fn shared<T: Send + Sync>() {}
     shared::<DraftStore>();
     shared::<StoreError>();
+}
+
+#[test]
+fn every_deleted_or_replaced_version_stays_in_the_trash_and_each_is_restorable() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = DraftStore::open(dir.path()).unwrap();
+    let mut first = complete();
+    first.organization.name = "Première version".into();
+    store.write(&first).unwrap();
+    store.delete(first.id).unwrap();
+    // The same draft, written again with other answers, deleted again.
+    let mut second = first.clone();
+    second.organization.name = "Deuxième version".into();
+    store.write(&second).unwrap();
+    store.delete(second.id).unwrap();
+    // And a third one replaced by an import: the replaced one goes to the trash too.
+    let mut third = first.clone();
+    third.organization.name = "Troisième version".into();
+    store.write(&third).unwrap();
+    let mut imported = first.clone();
+    imported.organization.name = "Importée".into();
+    let file = dir.path().join("importee.json");
+    std::fs::write(&file, serde_json::to_vec(&imported).unwrap()).unwrap();
+    store.import(&file, Some(OnConflict::Replace)).unwrap();
+    store.delete(first.id).unwrap();
+
+    let trash = store.trash().unwrap();
+    let names: Vec<_> = trash
+        .drafts
+        .iter()
+        .map(|t| t.summary.organization_name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Importée",
+            "Troisième version",
+            "Deuxième version",
+            "Première version"
+        ],
+        "every version, most recent first"
+    );
+    assert!(
+        trash
+            .drafts
+            .windows(2)
+            .all(|w| w[0].deleted_at >= w[1].deleted_at && w[0].version != w[1].version)
+    );
+    assert_eq!(store.trash_versions(first.id).unwrap().len(), 4);
+
+    // The latest by default…
+    store.restore(first.id, None).unwrap();
+    assert_eq!(store.load(first.id).unwrap().organization.name, "Importée");
+    // …another one when named (once the draft is out of the way again).
+    store.delete(first.id).unwrap();
+    let oldest = store
+        .trash()
+        .unwrap()
+        .drafts
+        .last()
+        .unwrap()
+        .version
+        .clone();
+    store.restore(first.id, Some(&oldest)).unwrap();
+    assert_eq!(store.load(first.id).unwrap(), first);
+    assert!(matches!(
+        store.restore(first.id, Some("0000000000000000-nothing")),
+        Err(StoreError::NotFound { .. })
+    ));
+    // Three versions left (the latest went back, was deleted again, then the oldest went back);
+    // emptying erases them all.
+    assert_eq!(store.trash().unwrap().drafts.len(), 3);
+    assert_eq!(store.empty_trash().unwrap(), 3);
+    assert!(files_in(&dir.path().join("trash")).is_empty());
+}
+
+#[test]
+fn a_trash_of_an_older_version_is_migrated_to_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = complete();
+    let trash = dir.path().join("trash");
+    std::fs::create_dir_all(&trash).unwrap();
+    std::fs::write(
+        trash.join(format!("{}.json", d.id)),
+        serde_json::to_vec(&d).unwrap(),
+    )
+    .unwrap();
+    let store = DraftStore::open(dir.path()).unwrap();
+    let listing = store.trash().unwrap();
+    assert_eq!(listing.drafts.len(), 1);
+    assert!(listing.drafts[0].deleted_at > OffsetDateTime::now_utc() - time::Duration::minutes(1));
+    store.restore(d.id, None).unwrap();
+    assert_eq!(store.load(d.id).unwrap(), d);
 }

@@ -68,7 +68,14 @@ fn import_list_export_delete_restore_and_empty_the_trash() {
             .assert()
             .code(0)
             .stdout(contains("Brouillon importé"))
-            .stdout(contains("avertissement").not());
+            // A "confirmé" in a file is not taken: the look-up is made again before sending,
+            // and that is the only thing said.
+            .stdout(contains(
+                "gestionnaire.nom_utilisateur: avertissement — Les coordonnées du gestionnaire n'ont pas encore été confirmées",
+            ))
+            .stdout(predicate::function(|out: &str| {
+                out.matches("avertissement").count() == 1
+            }));
     }
     app(data.path())
         .args(["drafts", "list"])
@@ -399,4 +406,53 @@ fn drafts_help_is_localized() {
         .assert()
         .code(0)
         .stdout(contains("keep both"));
+}
+
+#[test]
+fn each_deleted_version_is_listed_and_restore_version_chooses_one() {
+    let data = tempfile::tempdir().unwrap();
+    let levis = std::fs::read_to_string(example("municipalite.json")).unwrap();
+    for name in ["Ville de Lévis", "Ville de Lévis (corrigée)"] {
+        let mut value: serde_json::Value = serde_json::from_str(&levis).unwrap();
+        value["organisme"]["nom"] = name.into();
+        let file = write_temp(&value.to_string());
+        app(data.path())
+            .args(["drafts", "import"])
+            .arg(&file)
+            .assert()
+            .code(0);
+        app(data.path())
+            .args(["drafts", "delete", "3f2b8c1e"])
+            .assert()
+            .code(0);
+    }
+    let out = app(data.path())
+        .args(["drafts", "trash", "--json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let trash: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let versions = trash["brouillons"].as_array().unwrap();
+    assert_eq!(versions.len(), 2, "{trash}");
+    assert!(versions.iter().all(|v| v["id"] == LEVIS));
+    let oldest = versions[1]["version"].as_str().unwrap().to_string();
+    assert_ne!(versions[0]["version"], versions[1]["version"]);
+    app(data.path())
+        .args(["drafts", "trash"])
+        .assert()
+        .code(0)
+        .stdout(contains("Version"))
+        .stdout(contains(oldest.as_str()));
+    app(data.path())
+        .args(["drafts", "restore", "3f2b8c1e", "--version", &oldest])
+        .assert()
+        .code(0)
+        .stdout(contains("« Ville de Lévis »"));
+    let list = list_json(data.path());
+    assert_eq!(
+        list["brouillons"][0]["organisme"], "Ville de Lévis",
+        "{list}"
+    );
 }

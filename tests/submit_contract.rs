@@ -96,8 +96,26 @@ fn the_reference_servers_answers_conform_to_the_contract() {
     let (status, receipt) = post(body.clone(), &d.id.to_string());
     assert_eq!(status, 201);
     assert_conforms(&schema("Accuse"), &receipt);
-    let (status, again) = post(body, &d.id.to_string());
+    let (status, again) = post(body.clone(), &d.id.to_string());
     assert_eq!((status, &again), (200, &receipt));
+    // The same key with other answers: refused as the contract says, and not stored.
+    let mut changed = body.clone();
+    changed["demandeur"]["prenom"] = "Jean-Philippe".into();
+    let (status, reused) = post(changed, &d.id.to_string());
+    assert_eq!(status, 422);
+    assert_eq!(reused["code"], "cle_reutilisee");
+    assert_conforms(&schema("CleReutilisee"), &reused);
+    assert!(
+        !schema("ErreursDeChamps").is_valid(&reused),
+        "one of the two"
+    );
+    assert_eq!(intake.count(), 1);
+    let (status, still) = post(body, &d.id.to_string());
+    assert_eq!(
+        (status, &still),
+        (200, &receipt),
+        "the first content still replays"
+    );
 
     let other = example("municipalite");
     let (status, conflict) = post(
@@ -121,5 +139,73 @@ fn the_reference_servers_answers_conform_to_the_contract() {
     );
     assert_eq!(status, 422);
     assert_conforms(&schema("ErreursDeChamps"), &invalid);
+    rt.shutdown_background();
+}
+
+#[test]
+fn a_database_from_before_the_digests_is_migrated_and_keeps_one_content_per_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intake.sqlite3");
+    let d = example("organisme");
+    let body = serde_json::to_vec(&submission(&d)).unwrap();
+    {
+        // The table as the server made it before it kept a digest of each body.
+        let db = rusqlite::Connection::open(&path).unwrap();
+        db.execute_batch(
+            "CREATE TABLE designations (
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
+                 numero TEXT NOT NULL UNIQUE,
+                 cle TEXT NOT NULL UNIQUE,
+                 organisme TEXT NOT NULL UNIQUE,
+                 recu_le TEXT NOT NULL,
+                 corps TEXT NOT NULL
+             );",
+        )
+        .unwrap();
+        db.execute(
+            "INSERT INTO designations (numero, cle, organisme, recu_le, corps)
+             VALUES ('PIQM-2026-000001', ?1, 'organisme:x', '2026-11-20T10:00:00Z', ?2)",
+            rusqlite::params![d.id.to_string(), String::from_utf8(body.clone()).unwrap()],
+        )
+        .unwrap();
+    }
+    let intake = Intake::start_with(
+        support::server::Config {
+            database: Some(path.clone()),
+            ..Default::default()
+        },
+        0,
+    );
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let post = |body: Vec<u8>| {
+        let url = format!("{}/v1/designations", intake.url());
+        let key = d.id.to_string();
+        rt.block_on(async move {
+            let r = reqwest::Client::new()
+                .post(url)
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            let status = r.status().as_u16();
+            (
+                status,
+                serde_json::from_slice::<Value>(&r.bytes().await.unwrap()).unwrap(),
+            )
+        })
+    };
+    let (status, receipt) = post(body.clone());
+    assert_eq!(status, 200, "{receipt}");
+    assert_eq!(receipt["numero"], "PIQM-2026-000001");
+    let mut other = submission(&d);
+    other.organisme.nom = "Autre organisme".into();
+    let (status, refused) = post(serde_json::to_vec(&other).unwrap());
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (422, Some("cle_reutilisee"))
+    );
+    assert_eq!(intake.count(), 1);
     rt.shutdown_background();
 }

@@ -5,8 +5,9 @@
 //! piqm-acces --endpoint http://127.0.0.1:8080 submit resources/examples/municipalite.json
 //! ```
 //!
-//! Fault switches: the flags below at start, or at any time
-//! `curl -X PUT -H 'Content-Type: application/json' -d '{"indisponible": 2}' http://127.0.0.1:8080/admin/fautes`.
+//! Fault switches: the flags below at start, or at any time (a server started with `--token T`;
+//! without one the admin routes answer 401 `administration_fermee`)
+//! `curl -X PUT -H 'Authorization: Bearer T' -H 'Content-Type: application/json' -d '{"indisponible": 2}' http://127.0.0.1:8080/admin/fautes`.
 //! `GET /admin/designations` lists what was stored.
 
 #[allow(dead_code)] // the tests use what the command line does not
@@ -36,7 +37,8 @@ struct Args {
     /// Keep designations in memory only.
     #[arg(long, conflicts_with = "db")]
     memory: bool,
-    /// Require `Authorization: Bearer TOKEN`.
+    /// Require `Authorization: Bearer TOKEN` (every `/v1` request, and the `/admin` routes, which
+    /// are closed without it).
     #[arg(long)]
     token: Option<String>,
     /// The Bureau municipal directory: a JSON object username → {nom, prenom, fonction, telephone, poste, courriel}.

@@ -1,5 +1,7 @@
 //! The reference intake server: the contract of `resources/openapi.yaml`, designations kept in
-//! SQLite, idempotency by key under a unique constraint, and fault switches for tests.
+//! SQLite, idempotency by key under a unique constraint (one key, one content: the SHA-256 of
+//! each key's first body is kept, and another body under that key is refused), and fault
+//! switches for tests.
 //!
 //! Used by `cargo run --example intake-server` and, as the same code, in-process by the tests
 //! and the benchmark (`#[path]`-included).
@@ -25,6 +27,7 @@ use piqm_acces::designation::{FormKind, ManagerDetails, Submission};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use tokio::net::TcpListener;
@@ -156,9 +159,11 @@ impl Intake {
                  cle TEXT NOT NULL UNIQUE,
                  organisme TEXT NOT NULL UNIQUE,
                  recu_le TEXT NOT NULL,
-                 corps TEXT NOT NULL
+                 corps TEXT NOT NULL,
+                 empreinte TEXT
              );",
         )?;
+        migrate(&db)?;
         let users = if config.users.is_empty() {
             default_users()
         } else {
@@ -182,10 +187,14 @@ impl Intake {
     }
 
     pub fn stored(&self) -> Vec<Stored> {
+        self.try_stored().expect("the stored designations")
+    }
+
+    /// What `GET /admin/designations` lists.
+    pub fn try_stored(&self) -> rusqlite::Result<Vec<Stored>> {
         let db = self.db.lock().unwrap();
-        let mut q = db
-            .prepare("SELECT numero, cle, organisme, recu_le FROM designations ORDER BY id")
-            .unwrap();
+        let mut q =
+            db.prepare("SELECT numero, cle, organisme, recu_le FROM designations ORDER BY id")?;
         q.query_map([], |r| {
             Ok(Stored {
                 numero: r.get(0)?,
@@ -193,9 +202,7 @@ impl Intake {
                 organisme: r.get(2)?,
                 recu_le: r.get(3)?,
             })
-        })
-        .unwrap()
-        .map(Result::unwrap)
+        })?
         .collect()
     }
 
@@ -433,19 +440,29 @@ impl Intake {
         let db = self.db.lock().unwrap();
         let existing = db
             .query_row(
-                "SELECT numero, recu_le FROM designations WHERE cle = ?1",
+                "SELECT numero, recu_le, empreinte FROM designations WHERE cle = ?1",
                 params![key.to_string()],
                 |r| {
-                    Ok(Receipt {
-                        numero: r.get(0)?,
-                        recu_le: r.get(1)?,
-                    })
+                    Ok((
+                        Receipt {
+                            numero: r.get(0)?,
+                            recu_le: r.get(1)?,
+                        },
+                        r.get::<_, String>(2)?,
+                    ))
                 },
             )
             .optional()
             .map_err(internal)?;
-        if let Some(receipt) = existing {
-            return Ok((StatusCode::OK, receipt));
+        let empreinte = digest(body);
+        if let Some((receipt, first)) = existing {
+            // One key, one content: the same body again is the same designation (a retry);
+            // another body under this key was never received, and is not answered as if it were.
+            return if first == empreinte {
+                Ok((StatusCode::OK, receipt))
+            } else {
+                Err(key_reused())
+            };
         }
         if let Some(f) = self.faults.lock().unwrap().refuser_champ.take() {
             return Err(unprocessable(vec![f]));
@@ -487,8 +504,8 @@ impl Intake {
         let year = OffsetDateTime::now_utc().year();
         let tx = db.unchecked_transaction().map_err(internal)?;
         tx.execute(
-            "INSERT INTO designations (numero, cle, organisme, recu_le, corps) VALUES ('', ?1, ?2, ?3, ?4)",
-            params![key.to_string(), organisme, recu_le, String::from_utf8_lossy(body)],
+            "INSERT INTO designations (numero, cle, organisme, recu_le, corps, empreinte) VALUES ('', ?1, ?2, ?3, ?4, ?5)",
+            params![key.to_string(), organisme, recu_le, String::from_utf8_lossy(body), empreinte],
         )
         .map_err(internal)?;
         let id = tx.last_insert_rowid();
@@ -562,6 +579,46 @@ impl Intake {
     }
 }
 
+/// The SHA-256 of a request body, in hexadecimal: what "the same content" means for a key.
+pub fn digest(body: &[u8]) -> String {
+    Sha256::digest(body)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A database made before the digests were kept: the column is added, and each stored
+/// designation's digest computed from the body it was received with (kept as text: the body was
+/// JSON, so UTF-8, and the text is its exact bytes).
+fn migrate(db: &Connection) -> rusqlite::Result<()> {
+    let has_column = db
+        .prepare("SELECT 1 FROM pragma_table_info('designations') WHERE name = 'empreinte'")?
+        .exists([])?;
+    if !has_column {
+        db.execute("ALTER TABLE designations ADD COLUMN empreinte TEXT", [])?;
+    }
+    let missing: Vec<(i64, String)> = db
+        .prepare("SELECT id, corps FROM designations WHERE empreinte IS NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, corps) in missing {
+        db.execute(
+            "UPDATE designations SET empreinte = ?1 WHERE id = ?2",
+            params![digest(corps.as_bytes()), id],
+        )?;
+    }
+    Ok(())
+}
+
+/// 422 `cle_reutilisee` (`CleReutilisee` in the contract).
+fn key_reused() -> Response {
+    error(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "cle_reutilisee",
+        "Une désignation portant cet identifiant (Idempotency-Key) a déjà été reçue avec un autre contenu : ce contenu-ci n'a pas été reçu. Envoyez-le comme une nouvelle désignation, avec un nouvel identifiant.",
+    )
+}
+
 /// One gestionnaire per organisme: the municipality (by category) or the named organisme.
 fn organisme_key(s: &Submission) -> String {
     let f = &s.formulaire;
@@ -592,27 +649,72 @@ fn unprocessable(erreurs: Vec<FieldError>) -> Response {
         .into_response()
 }
 
+/// A database failure: the detail goes to the server's log (stderr), never to the client, who
+/// learns nothing of the schema or the engine from it.
 fn internal(e: rusqlite::Error) -> Response {
+    eprintln!("intake-server: database error: {e}");
     error(
         StatusCode::INTERNAL_SERVER_ERROR,
         "erreur_interne",
-        &format!("Erreur interne : {e}"),
+        "Le service a rencontré une erreur interne. Réessayez plus tard.",
     )
 }
 
-async fn admin_list(State(intake): State<Arc<Intake>>) -> Response {
-    let stored = intake.stored();
-    axum::Json(json!({"nombre": stored.len(), "designations": stored})).into_response()
+/// The admin routes (what is stored, the fault switches) need the server's token: a server
+/// started without `--token` keeps them closed.
+fn admin_authorized(intake: &Intake, headers: &HeaderMap) -> Result<(), Response> {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match (&intake.token, given) {
+        (Some(token), Some(given)) if given == token => Ok(()),
+        _ => Err(error(
+            StatusCode::UNAUTHORIZED,
+            "administration_fermee",
+            "L'administration de ce serveur exige son jeton : démarrez-le avec --token et envoyez Authorization: Bearer <jeton>.",
+        )),
+    }
 }
 
-async fn admin_faults(State(intake): State<Arc<Intake>>) -> Response {
+async fn admin_list(State(intake): State<Arc<Intake>>, headers: HeaderMap) -> Response {
+    if let Err(r) = admin_authorized(&intake, &headers) {
+        return r;
+    }
+    match intake.try_stored() {
+        Ok(stored) => {
+            axum::Json(json!({"nombre": stored.len(), "designations": stored})).into_response()
+        }
+        Err(e) => internal(e),
+    }
+}
+
+async fn admin_faults(State(intake): State<Arc<Intake>>, headers: HeaderMap) -> Response {
+    if let Err(r) = admin_authorized(&intake, &headers) {
+        return r;
+    }
     axum::Json(intake.faults()).into_response()
 }
 
 async fn admin_set_faults(
     State(intake): State<Arc<Intake>>,
-    axum::Json(faults): axum::Json<Faults>,
+    headers: HeaderMap,
+    body: Bytes,
 ) -> Response {
+    if let Err(r) = admin_authorized(&intake, &headers) {
+        return r;
+    }
+    // Read after the token check, so that no one without it learns what the body should be.
+    let faults: Faults = match serde_json::from_slice(&body) {
+        Ok(f) => f,
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "requete_invalide",
+                &format!("Le corps de la requête n'est pas un jeu de fautes : {e}"),
+            );
+        }
+    };
     intake.set_faults(faults);
     axum::Json(intake.faults()).into_response()
 }

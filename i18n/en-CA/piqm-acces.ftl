@@ -135,6 +135,24 @@ cli-file-not-utf8 = The file "{ $path }" is not a UTF-8 text file: it is not a d
 io-not-found = this file does not exist
 io-permission-denied = you are not allowed to read it
 io-is-a-directory = it is a folder, not a file
+read-too-large = "{ $path }" is larger than { $limit }: { $kind ->
+        [draft] no draft is that large (a complete draft is about 2 KB)
+        [import] no draft or PDF copy made by the application is that large (a copy is about 30 KB)
+        [pkcs12] no PKCS #12 certificate file is that large (it is a few KB)
+        [pdf] no PDF copy made by the application is that large (a copy is about 30 KB)
+       *[settings] no settings file is that large (it is a few hundred bytes)
+    }. It is not read. Check that you chose the right file.
+read-not-a-file = "{ $path }" is not an ordinary file (it is a folder, a named pipe or a device): it is not read. { $kind ->
+        [draft] Choose a draft (.json) made by the application.
+        [import] Choose a draft (.json) or a PDF copy made by the application.
+        [pkcs12] Choose the .p12 or .pfx file of your certificate.
+        [pdf] Choose a PDF copy to print.
+       *[settings] Give an ordinary settings file (config.toml), or remove the --config option.
+    }
+cli-settings-nothing-done = Nothing was done.
+size-bytes = { $n } bytes
+size-kib = { $n } KiB
+size-mib = { $n } MiB
 cli-about = Designation of a local access rights manager for the PIQM online service. Without a command, opens the application.
 cli-help-data-dir = Folder of drafts and of the outbox (also PIQM_DATA_DIR)
 cli-help-config = Settings file to use
@@ -248,7 +266,9 @@ store-reason-is-a-directory = it is a folder, not a file
 store-reason-not-a-directory = a file has the name of the expected folder; choose another folder
 store-reason-other = the system refused the operation; try again, and if it happens again, restart the computer
 store-reason-not-utf8 = it is not a UTF-8 text file, so not a designation draft
-store-reason-too-large = the file is far too large to be a draft ({ $bytes } bytes)
+store-reason-too-large = the file is larger than { $limit }: far too large for a draft or a PDF copy, it is not read; check that you chose the right file
+store-reason-not-a-file = it is not an ordinary file (it is a folder, a named pipe or a device): it is not read; choose a draft (.json) or a PDF copy
+store-reason-attachment-too-large = the designation attached to this PDF is larger than { $limit } once decompressed: it is not a copy made by the application, reading stopped there; ask whoever sent it for an intact copy
 store-reason-unexpected-name = this file was not saved by the application; to add a draft, use import instead
 store-reason-id-mismatch = the file's name does not match the draft it holds; it was probably copied or renamed by hand
 store-reason-damaged-pdf = this PDF is damaged or is not one; use an intact copy
@@ -296,6 +316,7 @@ cli-help-drafts-delete = Moves a draft to the trash (it can be restored)
 cli-help-drafts-duplicate = Creates a new draft with the same answers
 cli-help-drafts-trash = Shows the drafts in the trash
 cli-help-drafts-restore = Restores a draft from the trash
+cli-help-drafts-version = The version to restore, as "drafts trash" shows it (default: the latest)
 cli-help-drafts-empty-trash = Erases the drafts in the trash for good
 cli-drafts-no-data-dir = Could not find this computer's drafts folder. Give it with --data-dir FOLDER or the PIQM_DATA_DIR variable.
 cli-drafts-none = No drafts in "{ $path }".
@@ -307,6 +328,7 @@ cli-drafts-col-step = Step
 cli-drafts-col-status = Status
 cli-drafts-col-modified = Modified
 cli-drafts-col-deleted = Deleted
+cli-drafts-col-version = Version
 cli-drafts-conflict-hint = Run the import again with --replace to replace that draft, or with --keep-both to keep both.
 cli-drafts-imported = Draft imported: "{ $name }" ({ $id }).
 cli-drafts-imported-replaced = Draft imported: "{ $name }" ({ $id }) replaces the draft with the same id, which is now in the trash.
@@ -361,6 +383,10 @@ import-conflict = The file "{ $file }" holds a draft with the same id as "{ $nam
 import-replace = Replace (the old one goes to the trash)
 import-keep-both = Keep both
 import-done = Draft imported: "{ $name }".
+import-history-sent = According to this file, it is a copy of a designation sent under no. { $numero } on { $date }. It arrives here as a new draft, which has not been sent: review it, and send it only if it really is a new designation.
+import-history-queued = According to this file, this designation was waiting to be sent from another computer. It arrives here as a new draft, which has not been sent: review it, then send it yourself.
+import-history-refused = According to this file, this designation was refused on { $date }. It arrives here as a new draft: correct it, then send it.
+import-history-refused-undated = According to this file, this designation was refused. It arrives here as a new draft: correct it, then send it.
 export-done = Draft exported to "{ $path }".
 dialog-export-title = Export the draft
 dialog-import-title = Import a draft
@@ -437,7 +463,7 @@ pdf-digital-title = Digital signature of this document
 pdf-digital-signer = Signer
 pdf-digital-date = Signed on
 pdf-digital-certificate = Certificate
-pdf-digital-self-signed = Self-signed certificate of this installation of the application
+pdf-digital-self-signed = Self-signed certificate of this installation ("{ $name }"), the same for all its copies
 pdf-digital-issued-by = Certificate of the organization, issued by { $issuer }
 pdf-digital-fingerprint = SHA-256 fingerprint of the certificate
 pdf-digital-note = This PDF file carries a digital signature covering all of its content: any change makes it invalid. A PDF reader can check it. The designation is also attached (designation.json).
@@ -455,9 +481,13 @@ pdf-identity-password-needed = The organization's certificate is protected by a 
 pdf-identity-io = Cannot read or write "{ $path }": { $detail }. Check your permissions on the data folder.
 pdf-identity-corrupt = The signing identity's file "{ $path }" is damaged. Delete the "identite" folder: a new identity will be made. (Detail: { $detail })
 pdf-identity-crypto = The signing identity could not be made. This is a defect of the application: please report it with this detail. (Detail: { $detail })
+pdf-identity-expired = The organization's certificate expired on { $date }: it can no longer sign. Ask your organization's certificate officer for an up-to-date certificate and import it, or remove this certificate to sign with this installation's own.
+pdf-identity-not-yet-valid = The organization's certificate is valid only from { $date }: it cannot sign yet. Wait until then, or check this computer's date and time.
+pdf-identity-not-for-signing = This certificate does not allow signing documents (it has neither the "digital signature" nor the "non-repudiation" usage). Ask your organization's certificate officer for a signing certificate.
 pdf-extract-not-pdf = The file "{ $path }" is not a readable PDF. (Detail: { $detail })
 pdf-extract-no-attachment = The file "{ $path }" holds no designation: it is not a copy made by this application.
 pdf-extract-draft = The designation attached to "{ $path }" cannot be read. (Detail: { $detail })
+pdf-extract-too-large = The PDF "{ $path }" holds a designation or a stream larger than allowed once decompressed: it is not a copy made by the application, reading stopped there. Ask for an intact copy. { $detail }
 pdf-print-no-system = No print system is installed on this computer (CUPS). Install a printer, or open the PDF and print it from the viewer. (Detail: { $detail })
 pdf-print-unknown-printer = There is no printer "{ $printer }". Choose one of the printers in the list.
 pdf-print-failed = Printing on "{ $printer }" failed. Check that the printer is on and try again. (Detail: { $detail })
@@ -494,6 +524,7 @@ cli-help-identity-show = Shows the signing identity and its certificate's finger
 cli-help-identity-import = Imports the organization's certificate from a PKCS #12 file (.p12 or .pfx); its password is not kept.
 cli-help-identity-import-file = The .p12 or .pfx file
 cli-identity-none = Signing identity: none yet; a self-signed certificate will be made with the first PDF copy.
+cli-identity-set-aside = An unusable signing identity (a key without its certificate, or that did not match) was set aside and replaced; the note "{ $path }" says why. Copies signed before still verify, but the fingerprint changed.
 cli-identity-self-signed = Signing identity: self-signed certificate of this installation
 cli-identity-organization = Signing identity: the organization's certificate (password asked at each signature)
 cli-identity-holder = Holder: { $name }
@@ -507,6 +538,7 @@ refusal-unauthorized = The service did not recognize this computer's identificat
 refusal-forbidden = The service refused access to this computer. Check the token in the settings and the municipality's identification code.
 refusal-already-designated = This organization already has a local access rights manager: an organization can designate only one. Contact the Direction des infrastructures to replace them.
 refusal-generic = The Direction des infrastructures refused the request without giving a reason. Contact them.
+refusal-key-reused = The Direction des infrastructures already received a designation with the same id, with other answers: these answers were not received. To send them, click "Duplicate": a new designation is made with these answers, which you can then send.
 lookup-unauthorized = The service refused this computer's identification: check the access token in the settings. The username is kept.
 lookup-not-configured-cli = Searching is not possible: the service address is not set. Give it with --endpoint URL, the PIQM_ENDPOINT variable or the adresse_service setting.
 cli-lookup-unknown = Nobody has the username { $username } at the Bureau municipal. Check it with the designated person.
@@ -523,10 +555,16 @@ cli-send-empty = The outbox is empty: nothing to send.
 cli-send-accepted = { $name }: sent, number { $numero }.
 cli-send-deferred = { $name }: stays in the outbox, because { $reason }. Next automatic try: { $next } (or run "piqm-acces send").
 cli-send-refused = { $name }: refused by the Direction des infrastructures. Correct the following, then send again:
+cli-send-refused-key-reused = { $name }: refused by the Direction des infrastructures, which did not receive these answers:
+cli-send-key-reused-hint = From the command line: piqm-acces drafts duplicate { $id }, then send the copy.
+cli-send-problems = { $name }: not sent, because { $count ->
+        [one] 1 answer needs correcting
+       *[other] { $count } answers need correcting
+    } (below). It is a draft again: correct it, then send it again.
 cli-help-endpoint = Address of the sending service (also PIQM_ENDPOINT); replaces the one in the settings
 cli-help-submit = Checks a draft, puts it in the outbox and tries to send it. Exit code 0 if accepted (the number is printed), 1 if the draft has problems (nothing is sent), 3 if it stays in the outbox (offline, service busy), 4 if it is refused (the reasons are printed).
 cli-help-submit-file = The draft file (.json) to send
-cli-help-send = Sends everything waiting in the outbox. Exit code 0 if the outbox ends empty, 3 if some remain, 4 if a designation was refused.
+cli-help-send = Sends everything waiting in the outbox. Exit code 0 if the outbox ends empty, 1 if a designation has answers to correct (it is not sent and becomes a draft again), 3 if some remain, 4 if a designation was refused.
 cli-help-lookup = Looks up a Bureau municipal username and prints the details. Exit code 0 if found, 1 if unknown, 3 if the service cannot be reached.
 cli-help-lookup-username = The username, for example abcd0001
 settings-open = Settings
@@ -557,6 +595,7 @@ outbox-empty = No designation is waiting to be sent.
 outbox-run-title = Result of the last sending
 outbox-run-sent = { $name }: sent, number { $detail }.
 outbox-run-refused = { $name }: refused by the Direction des infrastructures. Open it below to see why and correct it.
+outbox-run-problems = { $name }: not sent, because some answers need correcting. It is a draft again: open it from the home screen to correct it.
 outbox-run-waiting = { $name }: still waiting ({ $detail }). It will be sent again automatically.
 outbox-run-no-answer = the service did not answer
 outbox-item-sending = Sending…
@@ -600,6 +639,7 @@ print-none = No printer is installed on this computer. Export the copy as PDF an
 print-sent = Copy sent to the printer "{ $printer }".
 settings-identity-title = Signature of the PDF copies
 settings-identity = Copies are signed in the name of { $name } (certificate issued by { $issuer }). SHA-256 fingerprint: { $fingerprint }
+settings-identity-self-signed = Copies are signed with this computer's own certificate ("{ $name }"), the same for every copy. SHA-256 fingerprint: { $fingerprint }
 settings-identity-none = No certificate yet: a certificate of this computer will be made with the first PDF copy.
 settings-identity-hint = To sign with the organization's certificate (.p12 or .pfx): "piqm-acces identity import FILE.p12". Compare the fingerprint with the one shown in the copy to check it comes from this computer.
 outbox-read-only = Another window of the application holds the drafts folder: that one sends. This outbox is shown read-only.

@@ -135,6 +135,24 @@ cli-file-not-utf8 = Le fichier « { $path } » n'est pas un fichier texte UTF-
 io-not-found = ce fichier n'existe pas
 io-permission-denied = vous n'avez pas le droit de le lire
 io-is-a-directory = c'est un dossier, pas un fichier
+read-too-large = « { $path } » fait plus de { $limit } : { $kind ->
+        [draft] aucun brouillon n'est aussi gros (un brouillon complet fait environ 2 Ko)
+        [import] aucun brouillon ni aucune copie PDF de l'application n'est aussi gros (une copie fait environ 30 Ko)
+        [pkcs12] aucun fichier de certificat PKCS #12 n'est aussi gros (il fait quelques Ko)
+        [pdf] aucune copie PDF de l'application n'est aussi grosse (une copie fait environ 30 Ko)
+       *[settings] aucun fichier de réglages n'est aussi gros (il fait quelques centaines d'octets)
+    }. Il n'est pas lu. Vérifiez que vous avez choisi le bon fichier.
+read-not-a-file = « { $path } » n'est pas un fichier ordinaire (c'est un dossier, un tube nommé ou un périphérique) : il n'est pas lu. { $kind ->
+        [draft] Choisissez un brouillon (.json) fait par l'application.
+        [import] Choisissez un brouillon (.json) ou une copie PDF faits par l'application.
+        [pkcs12] Choisissez le fichier .p12 ou .pfx de votre certificat.
+        [pdf] Choisissez une copie PDF à imprimer.
+       *[settings] Donnez un fichier de réglages ordinaire (config.toml), ou retirez l'option --config.
+    }
+cli-settings-nothing-done = Rien n'a été fait.
+size-bytes = { $n } octets
+size-kib = { $n } Kio
+size-mib = { $n } Mio
 cli-about = Désignation d'un gestionnaire local des droits d'accès au service en ligne du PIQM. Sans commande, ouvre l'application.
 cli-help-data-dir = Dossier des brouillons et de la file d'envoi (aussi PIQM_DATA_DIR)
 cli-help-config = Fichier de réglages à utiliser
@@ -248,7 +266,9 @@ store-reason-is-a-directory = c'est un dossier, pas un fichier
 store-reason-not-a-directory = un fichier porte le nom du dossier attendu ; choisissez un autre dossier
 store-reason-other = le système a refusé l'opération ; réessayez, et si cela se reproduit, redémarrez l'ordinateur
 store-reason-not-utf8 = ce n'est pas un fichier texte UTF-8, donc pas un brouillon de désignation
-store-reason-too-large = le fichier est beaucoup trop gros pour être un brouillon ({ $bytes } octets)
+store-reason-too-large = le fichier fait plus de { $limit } : c'est beaucoup trop gros pour un brouillon ou une copie PDF, il n'est pas lu ; vérifiez que vous avez choisi le bon fichier
+store-reason-not-a-file = ce n'est pas un fichier ordinaire (c'est un dossier, un tube nommé ou un périphérique) : il n'est pas lu ; choisissez un brouillon (.json) ou une copie PDF
+store-reason-attachment-too-large = la désignation jointe à ce PDF dépasse { $limit } une fois décompressée : ce n'est pas une copie produite par l'application, la lecture s'est arrêtée là ; demandez une copie intacte à qui vous l'a envoyée
 store-reason-unexpected-name = ce fichier n'a pas été enregistré par l'application ; pour ajouter un brouillon, utilisez plutôt l'importation
 store-reason-id-mismatch = le nom du fichier ne correspond pas au brouillon qu'il contient ; il a sans doute été copié ou renommé à la main
 store-reason-damaged-pdf = ce PDF est endommagé ou n'en est pas un ; reprenez une copie intacte
@@ -296,6 +316,7 @@ cli-help-drafts-delete = Met un brouillon à la corbeille (il peut en être réc
 cli-help-drafts-duplicate = Crée un nouveau brouillon avec les mêmes réponses
 cli-help-drafts-trash = Affiche les brouillons de la corbeille
 cli-help-drafts-restore = Récupère un brouillon de la corbeille
+cli-help-drafts-version = La version à récupérer, telle que « drafts trash » l'affiche (par défaut : la plus récente)
 cli-help-drafts-empty-trash = Efface définitivement les brouillons de la corbeille
 cli-drafts-no-data-dir = Impossible de trouver le dossier des brouillons de cet ordinateur. Indiquez-le avec --data-dir DOSSIER ou la variable PIQM_DATA_DIR.
 cli-drafts-none = Aucun brouillon dans « { $path } ».
@@ -307,6 +328,7 @@ cli-drafts-col-step = Étape
 cli-drafts-col-status = Statut
 cli-drafts-col-modified = Modifié le
 cli-drafts-col-deleted = Supprimé le
+cli-drafts-col-version = Version
 cli-drafts-conflict-hint = Relancez l'importation avec --replace pour remplacer ce brouillon, ou avec --keep-both pour garder les deux.
 cli-drafts-imported = Brouillon importé : « { $name } » ({ $id }).
 cli-drafts-imported-replaced = Brouillon importé : « { $name } » ({ $id }) remplace le brouillon de même identifiant, qui est maintenant dans la corbeille.
@@ -361,6 +383,10 @@ import-conflict = Le fichier « { $file } » contient un brouillon qui porte l
 import-replace = Remplacer (l'ancien va à la corbeille)
 import-keep-both = Garder les deux
 import-done = Brouillon importé : « { $name } ».
+import-history-sent = D'après ce fichier, c'est la copie d'une désignation envoyée n° { $numero } le { $date }. Elle arrive ici comme un nouveau brouillon, qui n'a pas été envoyé : relisez-le, et ne l'envoyez que s'il s'agit bien d'une nouvelle désignation.
+import-history-queued = D'après ce fichier, cette désignation attendait d'être envoyée depuis un autre poste. Elle arrive ici comme un nouveau brouillon, qui n'a pas été envoyé : relisez-le, puis envoyez-le vous-même.
+import-history-refused = D'après ce fichier, cette désignation a été refusée le { $date }. Elle arrive ici comme un nouveau brouillon : corrigez-le, puis envoyez-le.
+import-history-refused-undated = D'après ce fichier, cette désignation a été refusée. Elle arrive ici comme un nouveau brouillon : corrigez-le, puis envoyez-le.
 export-done = Brouillon exporté dans « { $path } ».
 dialog-export-title = Exporter le brouillon
 dialog-import-title = Importer un brouillon
@@ -438,7 +464,7 @@ pdf-digital-title = Signature numérique de ce document
 pdf-digital-signer = Signataire
 pdf-digital-date = Signé le
 pdf-digital-certificate = Certificat
-pdf-digital-self-signed = Certificat autosigné, propre à cette installation de l'application
+pdf-digital-self-signed = Certificat autosigné de cette installation (« { $name } »), le même pour toutes ses copies
 pdf-digital-issued-by = Certificat de l'organisation, délivré par { $issuer }
 pdf-digital-fingerprint = Empreinte SHA-256 du certificat
 pdf-digital-note = Ce fichier PDF porte une signature numérique qui couvre tout son contenu : toute modification la rend invalide. Un lecteur PDF permet de la vérifier. La désignation y est aussi jointe en pièce jointe (designation.json).
@@ -456,9 +482,13 @@ pdf-identity-password-needed = Le certificat de l'organisation est protégé par
 pdf-identity-io = Impossible de lire ou d'écrire « { $path } » : { $detail }. Vérifiez vos droits sur le dossier des données.
 pdf-identity-corrupt = Le fichier « { $path } » de l'identité de signature est endommagé. Supprimez le dossier « identite » : une nouvelle identité sera créée. (Détail : { $detail })
 pdf-identity-crypto = L'identité de signature n'a pas pu être créée. C'est une erreur de l'application : signalez-la avec ce détail. (Détail : { $detail })
+pdf-identity-expired = Le certificat de l'organisation est expiré depuis le { $date } : il ne peut plus signer. Demandez un certificat à jour au responsable des certificats de votre organisation et importez-le, ou retirez ce certificat pour signer avec celui de cette installation.
+pdf-identity-not-yet-valid = Le certificat de l'organisation n'est valide qu'à partir du { $date } : il ne peut pas encore signer. Attendez cette date, ou vérifiez la date et l'heure de cet ordinateur.
+pdf-identity-not-for-signing = Ce certificat ne permet pas de signer des documents (il n'a pas l'usage « signature numérique » ni « non-répudiation »). Demandez un certificat de signature au responsable des certificats de votre organisation.
 pdf-extract-not-pdf = Le fichier « { $path } » n'est pas un PDF lisible. (Détail : { $detail })
 pdf-extract-no-attachment = Le fichier « { $path } » ne contient pas de désignation : ce n'est pas une copie produite par cette application.
 pdf-extract-draft = La désignation jointe à « { $path } » est illisible. (Détail : { $detail })
+pdf-extract-too-large = Le PDF « { $path } » contient une désignation ou un flux qui dépasse la taille permise une fois décompressé : ce n'est pas une copie produite par l'application, la lecture s'est arrêtée là. Demandez une copie intacte. { $detail }
 pdf-print-no-system = Aucun système d'impression n'est installé sur cet ordinateur (CUPS). Installez une imprimante, ou ouvrez le PDF et imprimez-le depuis le lecteur. (Détail : { $detail })
 pdf-print-unknown-printer = L'imprimante « { $printer } » n'existe pas. Choisissez une des imprimantes de la liste.
 pdf-print-failed = L'impression sur « { $printer } » a échoué. Vérifiez que l'imprimante est allumée et réessayez. (Détail : { $detail })
@@ -495,6 +525,7 @@ cli-help-identity-show = Affiche l'identité de signature et l'empreinte de son 
 cli-help-identity-import = Importe le certificat de l'organisation depuis un fichier PKCS #12 (.p12 ou .pfx) ; son mot de passe n'est pas conservé.
 cli-help-identity-import-file = Le fichier .p12 ou .pfx
 cli-identity-none = Identité de signature : aucune pour l'instant ; un certificat autosigné sera créé à la première copie PDF.
+cli-identity-set-aside = Une identité de signature inutilisable (clé sans certificat, ou qui ne correspondaient pas) a été mise de côté et remplacée ; la note « { $path } » dit pourquoi. Les copies signées avant restent vérifiables, mais l'empreinte a changé.
 cli-identity-self-signed = Identité de signature : certificat autosigné de cette installation
 cli-identity-organization = Identité de signature : certificat de l'organisation (mot de passe demandé à chaque signature)
 cli-identity-holder = Titulaire : { $name }
@@ -508,6 +539,7 @@ refusal-unauthorized = Le service n'a pas reconnu l'identification de ce poste (
 refusal-forbidden = Le service a refusé l'accès à ce poste. Vérifiez le jeton dans les réglages et le code d'identification de la municipalité.
 refusal-already-designated = Cet organisme a déjà un gestionnaire local des droits d'accès : un organisme ne peut en désigner qu'un seul. Communiquez avec la Direction des infrastructures pour le remplacer.
 refusal-generic = La Direction des infrastructures a refusé la demande sans en donner la raison. Communiquez avec elle.
+refusal-key-reused = La Direction des infrastructures a déjà reçu une désignation portant le même identifiant, avec d'autres réponses : celles-ci n'ont pas été reçues. Pour les envoyer, cliquez sur « Dupliquer » : une nouvelle désignation est créée avec ces réponses, que vous pourrez envoyer.
 lookup-unauthorized = Le service a refusé l'identification de ce poste : vérifiez le jeton d'accès dans les réglages. Le nom d'utilisateur est conservé.
 lookup-not-configured-cli = La recherche n'est pas possible : l'adresse du service n'est pas configurée. Donnez-la avec --endpoint URL, la variable PIQM_ENDPOINT ou le réglage adresse_service.
 cli-lookup-unknown = Aucune personne n'a le nom d'utilisateur { $username } au Bureau municipal. Vérifiez-le auprès de la personne désignée.
@@ -524,10 +556,16 @@ cli-send-empty = La file d'envoi est vide : rien à envoyer.
 cli-send-accepted = { $name } : envoyée, numéro { $numero }.
 cli-send-deferred = { $name } : reste dans la file d'envoi, car { $reason }. Prochain essai automatique : { $next } (ou lancez « piqm-acces send »).
 cli-send-refused = { $name } : refusée par la Direction des infrastructures. Corrigez ce qui suit, puis envoyez de nouveau :
+cli-send-refused-key-reused = { $name } : refusée par la Direction des infrastructures, qui n'a pas reçu ces réponses :
+cli-send-key-reused-hint = En ligne de commande : piqm-acces drafts duplicate { $id }, puis envoyez la copie.
+cli-send-problems = { $name } : n'a pas été envoyée, car { $count ->
+        [one] 1 réponse est à corriger
+       *[other] { $count } réponses sont à corriger
+    } (ci-dessous). Elle est redevenue un brouillon : corrigez-la, puis envoyez-la de nouveau.
 cli-help-endpoint = Adresse du service d'envoi (aussi PIQM_ENDPOINT) ; remplace celle des réglages
 cli-help-submit = Vérifie un brouillon, le met dans la file d'envoi et tente de l'envoyer. Code de sortie 0 si accepté (le numéro est affiché), 1 si le brouillon a des problèmes (rien n'est envoyé), 3 s'il reste dans la file (hors ligne, service occupé), 4 s'il est refusé (les raisons sont affichées).
 cli-help-submit-file = Le fichier de brouillon (.json) à envoyer
-cli-help-send = Envoie tout ce qui attend dans la file d'envoi. Code de sortie 0 si la file est vide à la fin, 3 s'il en reste, 4 si une désignation a été refusée.
+cli-help-send = Envoie tout ce qui attend dans la file d'envoi. Code de sortie 0 si la file est vide à la fin, 1 si une désignation a des réponses à corriger (elle n'est pas envoyée et redevient un brouillon), 3 s'il en reste, 4 si une désignation a été refusée.
 cli-help-lookup = Cherche un nom d'utilisateur au Bureau municipal et affiche les coordonnées. Code de sortie 0 si trouvé, 1 s'il est inconnu, 3 si le service ne peut pas être joint.
 cli-help-lookup-username = Le nom d'utilisateur, par exemple abcd0001
 settings-open = Réglages
@@ -558,6 +596,7 @@ outbox-empty = Aucune désignation n'attend d'être envoyée.
 outbox-run-title = Résultat du dernier envoi
 outbox-run-sent = { $name } : envoyée, numéro { $detail }.
 outbox-run-refused = { $name } : refusée par la Direction des infrastructures. Ouvrez-la ci-dessous pour voir pourquoi et la corriger.
+outbox-run-problems = { $name } : n'a pas été envoyée, car des réponses sont à corriger. Elle est redevenue un brouillon : ouvrez-la depuis l'accueil pour la corriger.
 outbox-run-waiting = { $name } : toujours en attente ({ $detail }). Elle sera envoyée de nouveau automatiquement.
 outbox-run-no-answer = le service n'a pas répondu
 outbox-item-sending = Envoi en cours…
@@ -601,6 +640,7 @@ print-none = Aucune imprimante n'est installée sur ce poste. Exportez la copie 
 print-sent = Copie envoyée à l'imprimante « { $printer } ».
 settings-identity-title = Signature des copies PDF
 settings-identity = Les copies sont signées au nom de { $name } (certificat émis par { $issuer }). Empreinte SHA-256 : { $fingerprint }
+settings-identity-self-signed = Les copies sont signées avec le certificat propre à ce poste (« { $name } »), le même pour toutes les copies. Empreinte SHA-256 : { $fingerprint }
 settings-identity-none = Aucun certificat pour l'instant : un certificat propre à ce poste sera créé à la première copie PDF.
 settings-identity-hint = Pour signer avec le certificat de l'organisation (.p12 ou .pfx), demandez au responsable informatique de l'importer sur ce poste. Comparez l'empreinte avec celle affichée dans la copie pour vérifier qu'elle vient de ce poste.
 outbox-read-only = Une autre fenêtre de l'application tient le dossier des brouillons : c'est elle qui envoie. Cette file n'est affichée qu'en lecture.

@@ -7,6 +7,7 @@ use std::path::Path;
 use fluent_bundle::FluentValue;
 
 use super::exit;
+use crate::bounded::{Expected, MAX_DRAFT_BYTES, read_bounded};
 use crate::designation::{self, ParseError, ParseErrorKind, Severity, validate};
 use crate::i18n::Localizer;
 use crate::reference::Reference;
@@ -53,32 +54,19 @@ pub(super) fn check(path: &Path, l: &Localizer, out: &mut dyn Write, err: &mut d
     }
 }
 
-/// Reads and parses a draft file, or says in words what is wrong with it.
+/// Reads and parses a draft file (at most [`MAX_DRAFT_BYTES`], a regular file only), or says in
+/// words what is wrong with it.
 pub(super) fn read_draft(path: &Path, l: &Localizer) -> Result<designation::Designation, String> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        l.t_args(
-            "cli-file-unreadable",
-            &[
-                ("path", shown.clone().into()),
-                ("reason", io_reason(&e, l).into()),
-            ],
-        )
-    })?;
+    let bytes =
+        read_bounded(path, MAX_DRAFT_BYTES).map_err(|e| e.message(path, Expected::Draft, l))?;
     let Ok(text) = String::from_utf8(bytes) else {
         return Err(l.t_args("cli-file-not-utf8", &[("path", shown.into())]));
     };
     designation::from_json(&text).map_err(|e| parse_message(&shown, &e, l))
 }
 
-pub(super) fn io_reason(e: &std::io::Error, l: &Localizer) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => l.t("io-not-found"),
-        std::io::ErrorKind::PermissionDenied => l.t("io-permission-denied"),
-        std::io::ErrorKind::IsADirectory => l.t("io-is-a-directory"),
-        _ => e.to_string(),
-    }
-}
+pub(super) use crate::bounded::io_reason;
 
 pub(super) fn parse_message(path: &str, e: &ParseError, l: &Localizer) -> String {
     let args = |extra: Vec<(&'static str, FluentValue<'static>)>| {

@@ -61,10 +61,12 @@ pub enum DraftsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Puts a draft back from the trash.
+    /// Puts a draft back from the trash: its latest version, or the one named.
     Restore {
         #[arg(value_name = "ID")]
         id: String,
+        #[arg(long, value_name = "VERSION")]
+        version: Option<String>,
     },
     /// Erases the drafts in the trash for good.
     EmptyTrash,
@@ -133,7 +135,12 @@ pub(super) fn localize(c: clap::Command, l: &Localizer, template: &str) -> clap:
             sub(c, "cli-help-drafts-trash").mut_arg("json", json)
         })
         .mut_subcommand("restore", |c| {
-            sub(c, "cli-help-drafts-restore").mut_arg("id", id)
+            sub(c, "cli-help-drafts-restore")
+                .mut_arg("id", id)
+                .mut_arg("version", |a| {
+                    a.help(l.t("cli-help-drafts-version"))
+                        .help_heading(options.clone())
+                })
         })
         .mut_subcommand("empty-trash", |c| sub(c, "cli-help-drafts-empty-trash"))
 }
@@ -208,7 +215,7 @@ pub(super) fn run(
         DraftsCommand::Export { id, output, force } => export(&store, &id, &output, force, &mut io),
         DraftsCommand::Delete { id } => delete(&store, &id, &mut io),
         DraftsCommand::Duplicate { id } => duplicate(&store, &id, &mut io),
-        DraftsCommand::Restore { id } => restore(&store, &id, &mut io),
+        DraftsCommand::Restore { id, version } => restore(&store, &id, version.as_deref(), &mut io),
         DraftsCommand::EmptyTrash => empty_trash(&store, &mut io),
     };
     result.unwrap_or_else(|e| io.fail(&e))
@@ -274,6 +281,7 @@ fn trash(store: &DraftStore, json: bool, io: &mut Io) -> Done {
             .map(|t| {
                 let mut v = summary_json(&t.summary);
                 v["supprime_le"] = rfc3339(t.deleted_at).into();
+                v["version"] = t.version.clone().into();
                 v
             })
             .collect();
@@ -293,6 +301,7 @@ fn trash(store: &DraftStore, json: bool, io: &mut Io) -> Done {
         l.t("cli-drafts-col-name"),
         l.t("cli-drafts-col-status"),
         l.t("cli-drafts-col-deleted"),
+        l.t("cli-drafts-col-version"),
     ]];
     for t in &listing.drafts {
         rows.push(vec![
@@ -300,6 +309,7 @@ fn trash(store: &DraftStore, json: bool, io: &mut Io) -> Done {
             shorten(&t.summary.display_name(l), 40),
             t.summary.status.label(l),
             local_time(t.deleted_at, offset),
+            t.version.clone(),
         ]);
     }
     io.out(&table(&rows));
@@ -353,6 +363,10 @@ fn import(store: &DraftStore, file: &Path, choice: Option<OnConflict>, io: &mut 
         ),
     };
     io.out(&message);
+    // What the file said of its past, in words: it arrived as a brouillon, nothing was sent.
+    if let Some(h) = &imported.history {
+        io.out(&h.words(l));
+    }
     let errors = summary.error_count;
     if errors > 0 {
         io.out(&l.t_args("cli-drafts-incomplete", &[("count", errors.into())]));
@@ -406,9 +420,9 @@ fn duplicate(store: &DraftStore, id: &str, io: &mut Io) -> Done {
     Ok(exit::OK)
 }
 
-fn restore(store: &DraftStore, id: &str, io: &mut Io) -> Done {
+fn restore(store: &DraftStore, id: &str, version: Option<&str>, io: &mut Io) -> Done {
     let id = store.resolve_in_trash(id)?;
-    store.restore(id)?;
+    store.restore(id, version)?;
     let summary = summary_of(&store.load(id)?);
     io.out(&io.l.t_args(
         "cli-drafts-restored",

@@ -101,6 +101,14 @@ pub fn parse(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Par
 /// Runs a command; returns the process exit code.
 pub fn execute(line: Box<Line>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let Line { cli, command, l } = *line;
+    // A settings file named on the line that cannot be read (a folder, a pipe, /dev/zero, too
+    // large) stops every command, rather than leave the user believing it was used.
+    if let Some(path) = cli.config.as_deref()
+        && let Some(refusal) = send::unusable_settings(path, &l)
+    {
+        let _ = writeln!(err, "{refusal}");
+        return exit::UNREADABLE;
+    }
     let data_dir = cli.data_dir.as_deref();
     let ctx = send::Context {
         l: &l,

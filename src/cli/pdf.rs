@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 
 use super::check::{io_reason, read_draft};
 use super::exit;
+use crate::bounded::{Expected, MAX_PKCS12_BYTES, ordinary_file, read_bounded};
 use crate::designation::validate;
 use crate::i18n::Localizer;
 use crate::paths;
@@ -65,15 +66,8 @@ fn data_dir(overridden: Option<&Path>, l: &Localizer) -> Result<std::path::PathB
 /// organisational certificate was imported).
 fn signer(request: &ExportRequest<'_>, l: &Localizer) -> Result<Signer, String> {
     if let Some(p12) = request.p12 {
-        let bytes = std::fs::read(p12).map_err(|e| {
-            l.t_args(
-                "cli-file-unreadable",
-                &[
-                    ("path", p12.display().to_string().into()),
-                    ("reason", io_reason(&e, l).into()),
-                ],
-            )
-        })?;
+        let bytes =
+            read_bounded(p12, MAX_PKCS12_BYTES).map_err(|e| e.message(p12, Expected::Pkcs12, l))?;
         return Ok(Signer::Pkcs12 {
             path: p12.to_path_buf(),
             bytes,
@@ -186,6 +180,10 @@ pub(crate) fn print(
     err: &mut dyn Write,
 ) -> u8 {
     let shown = file.display().to_string();
+    if let Err(e) = ordinary_file(file) {
+        say(err, &e.message(file, Expected::Pdf, l));
+        return exit::UNREADABLE;
+    }
     let title = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -316,7 +314,17 @@ pub(crate) fn identity_show(
             return exit::UNREADABLE;
         }
     };
-    match IdentityStore::new(&dir).status() {
+    let store = IdentityStore::new(&dir);
+    for note in store.set_aside_notes() {
+        say(
+            out,
+            &l.t_args(
+                "cli-identity-set-aside",
+                &[("path", note.display().to_string().into())],
+            ),
+        );
+    }
+    match store.status() {
         Ok(IdentityStatus::None) => say(out, &l.t("cli-identity-none")),
         Ok(IdentityStatus::SelfSigned(info)) => {
             say(out, &l.t("cli-identity-self-signed"));
@@ -325,6 +333,10 @@ pub(crate) fn identity_show(
         Ok(IdentityStatus::Organization(info)) => {
             say(out, &l.t("cli-identity-organization"));
             show_info(&info, l, out);
+            // Said now rather than at the next copy, which it would refuse.
+            if let Some(e) = info.validity_problem(time::OffsetDateTime::now_utc()) {
+                say(out, &identity_message(&e, None, l));
+            }
         }
         Err(e) => {
             say(err, &identity_message(&e, None, l));
@@ -344,18 +356,11 @@ pub(crate) fn identity_import(
 ) -> u8 {
     let result = (|| {
         let dir = data_dir(data_dir_arg, l)?;
-        let bytes = std::fs::read(file).map_err(|e| {
-            l.t_args(
-                "cli-file-unreadable",
-                &[
-                    ("path", file.display().to_string().into()),
-                    ("reason", io_reason(&e, l).into()),
-                ],
-            )
-        })?;
+        let bytes = read_bounded(file, MAX_PKCS12_BYTES)
+            .map_err(|e| e.message(file, Expected::Pkcs12, l))?;
         let password = password(l)?;
         IdentityStore::new(&dir)
-            .import_pkcs12(&bytes, &password)
+            .import_pkcs12(&bytes, &password, time::OffsetDateTime::now_utc())
             .map_err(|e| identity_message(&e, Some(file), l))
     })();
     match result {

@@ -1,8 +1,8 @@
 //! `submit`, `send` and `lookup`: the outbox and the username look-up from the command line,
 //! through the same services as the window.
 //!
-//! Exit codes: 0 accepted (or found); 1 the draft has problems (nothing sent) or the username is
-//! unknown; 2 a file, folder or address that cannot be used; 3 left in the outbox (offline,
+//! Exit codes: 0 accepted (or found); 1 a designation has problems (nothing sent; `send` puts it
+//! back among the drafts) or the username is unknown; 2 a file, folder or address that cannot be used; 3 left in the outbox (offline,
 //! service busy, no address configured); 4 refused by the ministry (its reasons are printed).
 
 use std::io::Write;
@@ -13,14 +13,16 @@ use time::{OffsetDateTime, UtcOffset};
 
 use super::check::read_draft;
 use super::exit::{self, LEFT_IN_OUTBOX, REFUSED};
+use crate::bounded::{BoundedError, Expected};
 use crate::designation::{Designation, Field, normalize};
 use crate::i18n::Localizer;
-use crate::settings::Settings;
+use crate::settings::{Settings, SettingsWarning};
 use crate::store::DraftStore;
+use crate::submit::outbox::KEY_REUSED;
 use crate::submit::words::{failure_words, refusal_lines};
 use crate::submit::{
     Attempt, AttemptError, AttemptResult, CallError, Client, EndpointError, Outbox, Submitted,
-    submit_designation,
+    SubmittedFile, submit_file,
 };
 
 /// What the three commands share: where things are and which service to use.
@@ -48,15 +50,62 @@ impl Io<'_> {
     }
 }
 
+/// The settings at `path`, their warnings written to `err`; a file that could not be read at
+/// all (a folder, a pipe, a device, over the limit) is refused: exit 2, nothing done.
+pub(super) fn load_settings(
+    path: &Path,
+    l: &Localizer,
+    err: &mut dyn Write,
+) -> Result<Settings, u8> {
+    let (settings, warnings) = Settings::load(path);
+    if let Some(unusable) = warnings.iter().find(|w| w.file_unusable()) {
+        let _ = writeln!(err, "{}", settings_refused(unusable, l));
+        return Err(exit::UNREADABLE);
+    }
+    for w in &warnings {
+        let _ = writeln!(err, "{}", w.message(l));
+    }
+    Ok(settings)
+}
+
+/// Why no command can run with the settings file at `path`, if it could not be read at all.
+pub(super) fn unusable_settings(path: &Path, l: &Localizer) -> Option<String> {
+    let (_, warnings) = Settings::load(path);
+    warnings
+        .iter()
+        .find(|w| w.file_unusable())
+        .map(|w| settings_refused(w, l))
+}
+
+/// Why the command stopped on its settings file, and what to do.
+fn settings_refused(w: &SettingsWarning, l: &Localizer) -> String {
+    let (path, error) = match w {
+        SettingsWarning::NotAFile { path } => (path, BoundedError::NotAFile),
+        SettingsWarning::TooLarge { path } => (
+            path,
+            BoundedError::TooLarge {
+                limit: crate::settings::MAX_SETTINGS_BYTES,
+            },
+        ),
+        SettingsWarning::Unreadable { path, reason } => (
+            path,
+            BoundedError::Io(std::io::Error::other(reason.clone())),
+        ),
+        other => return other.message(l),
+    };
+    format!(
+        "{} {}",
+        error.message(path, Expected::Settings, l),
+        l.t("cli-settings-nothing-done")
+    )
+}
+
 /// The client the settings and the command line ask for: `Ok(None)` when no address is set.
 fn client(ctx: &Context<'_>, io: &mut Io<'_>) -> Result<Option<Client>, u8> {
-    let (settings, warnings) = match crate::paths::config_file(ctx.config) {
-        Some(path) => Settings::load(&path),
-        None => (Settings::default(), Vec::new()),
+    let settings = match crate::paths::config_file(ctx.config) {
+        Some(path) => load_settings(&path, ctx.l, io.err)?,
+        None => Settings::default(),
     };
-    for w in &warnings {
-        io.err(&w.message(ctx.l));
-    }
     match settings.endpoint(ctx.endpoint) {
         None => Ok(None),
         Some(Err(e)) => {
@@ -124,7 +173,17 @@ pub fn submit(file: &Path, ctx: &Context<'_>, out: &mut dyn Write, err: &mut dyn
         Err(code) => return code,
     };
     let outbox = Outbox::new(store, client);
-    match runtime().block_on(submit_designation(&outbox, d)) {
+    let submitted = match runtime().block_on(submit_file(&outbox, d)) {
+        Ok(SubmittedFile { history, submitted }) => {
+            // What the file said of its past: words only, it is sent as this user's act.
+            if let Some(h) = history {
+                io.err(&h.words(l));
+            }
+            Ok(submitted)
+        }
+        Err(e) => Err(e),
+    };
+    match submitted {
         Ok(Submitted::AlreadySent(existing)) => {
             // Never twice: a designation already accepted (the same id) is not sent again.
             if let Some(r) = &existing.receipt {
@@ -189,11 +248,13 @@ pub fn send(ctx: &Context<'_>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     code
 }
 
-/// 4 (refused) wins over 3 (left in the outbox), which wins over 0.
+/// 4 (refused) wins over 2 (a file), over 1 (problems to correct), over 3 (left in the
+/// outbox), over 0.
 fn worst(a: u8, b: u8) -> u8 {
     let rank = |c: u8| match c {
-        REFUSED => 3,
-        exit::UNREADABLE => 2,
+        REFUSED => 4,
+        exit::UNREADABLE => 3,
+        exit::PROBLEMS => 2,
         LEFT_IN_OUTBOX => 1,
         _ => 0,
     };
@@ -236,11 +297,33 @@ fn report(io: &mut Io<'_>, result: Result<Attempt, AttemptError>) -> u8 {
             LEFT_IN_OUTBOX
         }
         AttemptResult::Refused(refusal) => {
-            io.err(&l.t_args("cli-send-refused", &[("name", name.into())]));
+            let header = if refusal.code == KEY_REUSED {
+                "cli-send-refused-key-reused"
+            } else {
+                "cli-send-refused"
+            };
+            io.err(&l.t_args(header, &[("name", name.into())]));
             for line in refusal_lines(&refusal, l) {
                 io.err(&line);
             }
+            if refusal.code == KEY_REUSED {
+                let id = attempt.draft.id.simple().to_string();
+                io.err(&l.t_args(
+                    "cli-send-key-reused-hint",
+                    &[("id", id[..8].to_string().into())],
+                ));
+            }
             REFUSED
+        }
+        AttemptResult::Problems(problems) => {
+            io.err(&l.t_args(
+                "cli-send-problems",
+                &[("name", name.into()), ("count", problems.len().into())],
+            ));
+            for p in &problems {
+                io.err(&format!("{}: {}", p.field.path(), l.problem(p)));
+            }
+            exit::PROBLEMS
         }
         AttemptResult::NotQueued => exit::OK,
     }

@@ -36,7 +36,8 @@ pub enum DraftMessage {
     Done(Result<(), StoreError>),
     ToggleTrash,
     TrashListed(Result<TrashListing, StoreError>),
-    Restore(Uuid),
+    /// A draft's version in the trash (each deletion is one).
+    Restore(Uuid, String),
     Filter(String),
     Export(Uuid),
     ExportTo(Uuid, DialogOutcome),
@@ -231,8 +232,11 @@ impl App {
                     None => Task::none(),
                 }
             }
-            DraftMessage::Restore(id) => match self.store() {
-                Some(store) => run(move || store.restore(id), DraftMessage::Done),
+            DraftMessage::Restore(id, version) => match self.store() {
+                Some(store) => run(
+                    move || store.restore(id, Some(&version)),
+                    DraftMessage::Done,
+                ),
                 None => Task::none(),
             },
             DraftMessage::Done(result) => {
@@ -307,10 +311,15 @@ impl App {
                 self.import(path, Some(choice))
             }
             DraftMessage::Imported(_, Ok(imported)) => {
-                self.notice = Some(self.l.t_args(
+                let done = self.l.t_args(
                     "import-done",
                     &[("name", imported.draft.organization.name.clone().into())],
-                ));
+                );
+                // What the file said of its past, in words: it arrived as a brouillon.
+                self.notice = Some(match &imported.history {
+                    Some(h) => format!("{done} {}", h.words(&self.l)),
+                    None => done,
+                });
                 self.refresh_drafts()
             }
             DraftMessage::Imported(path, Err(StoreError::Conflict { existing })) => {

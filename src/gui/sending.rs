@@ -19,7 +19,8 @@ use crate::settings::Settings;
 use crate::store::{DraftStore, IoProblem, StoreError};
 use crate::submit::outbox::{self, CONCURRENCY};
 use crate::submit::{
-    Attempt, AttemptError, Client, ConnectionCheck, Endpoint, Outbox, Submitted, submit_designation,
+    Attempt, AttemptError, AttemptResult, Client, ConnectionCheck, Endpoint, Outbox, Submitted,
+    submit_designation,
 };
 use crate::wizard::{Event, Wizard};
 
@@ -100,13 +101,25 @@ pub struct RunLine {
     pub warning: bool,
 }
 
+fn name_of(d: &Designation, l: &crate::i18n::Localizer) -> String {
+    if d.organization.name.trim().is_empty() {
+        l.t("draft-unnamed")
+    } else {
+        d.organization.name.clone()
+    }
+}
+
 impl RunLine {
+    /// Not sent: answers to correct; it is a brouillon again.
+    fn problems(d: &Designation, l: &crate::i18n::Localizer) -> RunLine {
+        RunLine {
+            text: l.t_args("outbox-run-problems", &[("name", name_of(d, l).into())]),
+            warning: true,
+        }
+    }
+
     fn of(d: &Designation, l: &crate::i18n::Localizer) -> RunLine {
-        let name = if d.organization.name.trim().is_empty() {
-            l.t("draft-unnamed")
-        } else {
-            d.organization.name.clone()
-        };
+        let name = name_of(d, l);
         let (id, extra, warning) = match d.status {
             Status::Sent => (
                 "outbox-run-sent",
@@ -339,7 +352,10 @@ impl App {
             match result {
                 Ok(attempt) => {
                     self.sending.in_flight.remove(&attempt.draft.id);
-                    lines.push(RunLine::of(&attempt.draft, &self.l));
+                    lines.push(match &attempt.result {
+                        AttemptResult::Problems(_) => RunLine::problems(&attempt.draft, &self.l),
+                        _ => RunLine::of(&attempt.draft, &self.l),
+                    });
                     self.follow(attempt.draft);
                 }
                 Err(AttemptError { id, error }) => {

@@ -169,6 +169,30 @@ fn status_id(status: Status) -> &'static str {
     }
 }
 
+/// Who signs the copy, for its "Signataire" row and the signature's `/Name`. The installation's
+/// certificate names the installation, not a person: the demandeur signs with it (and their
+/// organisme). An organisation's certificate names its holder, who signs.
+pub(crate) fn signatory(d: &Designation, signer: &IdentityInfo) -> String {
+    let (name, organization) = match signer.kind {
+        IdentityKind::SelfSigned => {
+            let r = &d.requester;
+            let name = format!("{} {}", r.first_name.trim(), r.last_name.trim());
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                (signer.common_name.clone(), String::new())
+            } else {
+                (name, d.organization.name.trim().to_string())
+            }
+        }
+        IdentityKind::Organization => (signer.common_name.clone(), signer.organization.clone()),
+    };
+    if organization.is_empty() {
+        name
+    } else {
+        format!("{name} — {organization}")
+    }
+}
+
 /// The text of the copy of `d`, made at `now`, signed by `signer`.
 pub(crate) fn build(
     d: &Designation,
@@ -232,20 +256,18 @@ pub(crate) fn build(
         row(l.t("pdf-hand-organization"), d.organization.name.clone(), l),
     ];
 
-    let signer_name = if signer.organization.is_empty() {
-        signer.common_name.clone()
-    } else {
-        format!("{} — {}", signer.common_name, signer.organization)
-    };
     let certificate = match signer.kind {
-        IdentityKind::SelfSigned => l.t("pdf-digital-self-signed"),
+        IdentityKind::SelfSigned => l.t_args(
+            "pdf-digital-self-signed",
+            &[("name", signer.common_name.clone().into())],
+        ),
         IdentityKind::Organization => l.t_args(
             "pdf-digital-issued-by",
             &[("issuer", signer.issuer.clone().into())],
         ),
     };
     let digital_rows = vec![
-        row(l.t("pdf-digital-signer"), signer_name, l),
+        row(l.t("pdf-digital-signer"), signatory(d, signer), l),
         row(l.t("pdf-digital-date"), date_time(l, now), l),
         row(l.t("pdf-digital-certificate"), certificate, l),
         row(

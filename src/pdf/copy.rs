@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 use super::print::{PrintError, PrintJob, Printer};
-use super::{ExportOptions, Identity, IdentityError, IdentityStore, Paper, PdfError, Subject};
+use super::{ExportOptions, Identity, IdentityError, IdentityStore, Paper, PdfError};
 use crate::designation::Designation;
+use crate::fsutil::Access;
 use crate::i18n::Lang;
 
 /// The folder of the data folder where copies made for printing are kept.
@@ -90,16 +91,14 @@ fn signing_identity(request: &CopyRequest<'_>) -> Result<Identity, CopyError> {
             path,
             bytes,
             password,
-        } => Identity::from_pkcs12(bytes, password).map_err(|error| CopyError::Identity {
-            error,
-            path: Some(path.clone()),
-        }),
+        } => Identity::from_pkcs12(bytes, password)
+            .and_then(|identity| identity.check_for_signing(request.now).map(|()| identity))
+            .map_err(|error| CopyError::Identity {
+                error,
+                path: Some(path.clone()),
+            }),
         Signer::Installed { data_dir, password } => IdentityStore::new(data_dir)
-            .signing_identity(
-                &Subject::of(request.draft),
-                request.now,
-                password.as_deref(),
-            )
+            .signing_identity(request.now, password.as_deref())
             .map_err(|error| CopyError::Identity { error, path: None }),
     }
 }
@@ -107,6 +106,16 @@ fn signing_identity(request: &CopyRequest<'_>) -> Result<Identity, CopyError> {
 /// Makes the signed copy of the request's designation and writes it to `output` (replacing a
 /// file of that name: the face has asked).
 pub fn make_copy(request: &CopyRequest<'_>, output: &Path) -> Result<SignedCopy, CopyError> {
+    write_copy(request, output, Access::Shared)
+}
+
+/// Makes the copy and writes it with `access`: shared when the user saves it to hand on, private
+/// when the application keeps it in its own data folder.
+fn write_copy(
+    request: &CopyRequest<'_>,
+    output: &Path,
+    access: Access,
+) -> Result<SignedCopy, CopyError> {
     let identity = signing_identity(request)?;
     let options = ExportOptions {
         paper: request.paper,
@@ -114,9 +123,11 @@ pub fn make_copy(request: &CopyRequest<'_>, output: &Path) -> Result<SignedCopy,
         now: request.now,
     };
     let exported = super::export(request.draft, &options, &identity).map_err(CopyError::Pdf)?;
-    super::write_file(output, &exported.bytes).map_err(|error| CopyError::Write {
-        path: output.to_path_buf(),
-        error,
+    crate::fsutil::write_atomic(output, &exported.bytes, access).map_err(|error| {
+        CopyError::Write {
+            path: output.to_path_buf(),
+            error,
+        }
     })?;
     Ok(SignedCopy {
         path: output.to_path_buf(),
@@ -189,10 +200,12 @@ pub fn print_copy(
     title: &str,
 ) -> Result<Printed, PrintCopyError> {
     let dir = data_dir.join(PRINTED_COPIES_DIR);
-    // A folder that cannot be made shows as the file that cannot be written, just after.
-    let _ = std::fs::create_dir_all(&dir);
+    // A folder that cannot be made shows as the file that cannot be written, just after. The
+    // copies kept there hold personal data and stay on this computer: owner only.
+    let _ = crate::fsutil::create_private_dir(&dir);
     let name = super::default_file_name(request.draft, request.now.date());
-    let copy = make_copy(request, &dir.join(name)).map_err(PrintCopyError::Copy)?;
+    let copy =
+        write_copy(request, &dir.join(name), Access::Private).map_err(PrintCopyError::Copy)?;
     print_file(system, &copy.path, Some(printer), title).map_err(PrintCopyError::Print)
 }
 

@@ -3,7 +3,7 @@
 //! [`export`] lays out every label and value of the form (printpdf, the bundled Noto Sans fonts
 //! embedded as subsets), attaches the designation's JSON, and signs the whole file with a
 //! detached CMS signature (`adbe.pkcs7.detached`, SHA-256) made by an [`Identity`]: the
-//! installation's self-signed one ([`IdentityStore::self_signed`]) or the organisation's
+//! installation's self-signed one ([`IdentityStore::self_signed`], the same for every copy) or the organisation's
 //! PKCS #12 certificate ([`IdentityStore::unlock_organization`], [`Identity::from_pkcs12`]).
 //! [`extract_designation`] reads the designation back from a copy; [`print`] sends a file to a
 //! printer.
@@ -171,7 +171,7 @@ pub fn export(
         .map(|m| m.name.clone())
         .unwrap_or_default();
     let text = sign::SignatureText {
-        name: info.common_name.clone(),
+        name: content::signatory(d, &info),
         reason: l.t("pdf-signature-reason"),
         location: if location.is_empty() {
             "Québec".to_string()

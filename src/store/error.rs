@@ -103,9 +103,16 @@ impl From<io::Error> for IoProblem {
 pub enum ReadProblem {
     Io(IoProblem),
     NotUtf8,
-    /// Larger than any draft could be.
+    /// Larger than any draft (or PDF copy, for an import) could be: not read.
     TooLarge {
-        bytes: u64,
+        limit: u64,
+    },
+    /// A folder, a named pipe or a device: only regular files are read.
+    NotAFile,
+    /// A PDF whose attached designation decompresses to more than `limit` bytes: not a copy
+    /// made by the application (perhaps a decompression bomb); reading stopped there.
+    AttachmentTooLarge {
+        limit: u64,
     },
     Parse(ParseError),
     /// In the drafts folder under a name the application does not give (`<id>.json`).
@@ -147,9 +154,15 @@ impl ReadProblem {
         match self {
             ReadProblem::Io(p) => l.t(p.kind.reason_id()),
             ReadProblem::NotUtf8 => l.t("store-reason-not-utf8"),
-            ReadProblem::TooLarge { bytes } => {
-                l.t_args("store-reason-too-large", &[("bytes", (*bytes).into())])
-            }
+            ReadProblem::TooLarge { limit } => l.t_args(
+                "store-reason-too-large",
+                &[("limit", crate::bounded::size_words(*limit, l).into())],
+            ),
+            ReadProblem::NotAFile => l.t("store-reason-not-a-file"),
+            ReadProblem::AttachmentTooLarge { limit } => l.t_args(
+                "store-reason-attachment-too-large",
+                &[("limit", crate::bounded::size_words(*limit, l).into())],
+            ),
             ReadProblem::UnexpectedName => l.t("store-reason-unexpected-name"),
             ReadProblem::IdMismatch { .. } => l.t("store-reason-id-mismatch"),
             ReadProblem::DamagedPdf => l.t("store-reason-damaged-pdf"),

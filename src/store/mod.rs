@@ -6,7 +6,7 @@
 //!   .lock                 held by the running instance (its process id inside)
 //!   state.json            the last draft opened, for the resume offer
 //!   drafts/<id>.json      one file per draft (owner-only permissions)
-//!   trash/<id>.json       deleted drafts, until the trash is emptied
+//!   trash/<version>/<id>.json  every deleted or replaced version, until the trash is emptied
 //!   quarantine/           files that could not be read, with a note of why
 //! ```
 //!
@@ -31,7 +31,7 @@ use uuid::Uuid;
 pub use error::{Action, IoKind, IoProblem, ReadProblem, StoreError};
 pub use read::MAX_DRAFT_BYTES;
 pub use summary::{DraftFilter, DraftSummary, ListStatus};
-pub use transfer::{ImportOutcome, Imported, OnConflict};
+pub use transfer::{History, ImportOutcome, Imported, OnConflict, OutsideDraft, as_outside_draft};
 pub use trash::{TrashListing, TrashedDraft};
 
 use crate::designation::{Designation, SCHEMA_VERSION};
@@ -109,6 +109,7 @@ impl DraftStore {
         }
         remove_stale_temp_files(&store.root);
         store.lock = Some(lock);
+        store.migrate_flat_trash();
         Ok(store)
     }
 
@@ -206,11 +207,6 @@ impl DraftStore {
         resolve_in(&self.drafts, text)
     }
 
-    /// As [`resolve`](Self::resolve), among the drafts in the trash.
-    pub fn resolve_in_trash(&self, text: &str) -> Result<Uuid, StoreError> {
-        resolve_in(&self.trash, text)
-    }
-
     /// The summary of an existing, readable draft (an unreadable one is set aside).
     pub(super) fn existing(&self, id: Uuid) -> Option<DraftSummary> {
         self.load(id)
@@ -257,12 +253,18 @@ pub(super) fn to_bytes(draft: &Designation) -> Vec<u8> {
 }
 
 fn resolve_in(dir: &Path, text: &str) -> Result<Uuid, StoreError> {
+    let ids = read::draft_ids(dir).map_err(|e| StoreError::io(Action::ListFolder, dir, &e))?;
+    resolve_among(text, &ids)
+}
+
+/// The one id of `ids` that `text` names: the whole id, or its first characters (at least 4).
+pub(super) fn resolve_among(text: &str, ids: &[Uuid]) -> Result<Uuid, StoreError> {
     let text = text.trim();
     let not_found = || StoreError::NotFound {
         id: text.to_string(),
     };
     if let Ok(id) = Uuid::parse_str(text) {
-        return if dir.join(file_of(id)).is_file() {
+        return if ids.contains(&id) {
             Ok(id)
         } else {
             Err(not_found())
@@ -276,9 +278,9 @@ fn resolve_in(dir: &Path, text: &str) -> Result<Uuid, StoreError> {
     if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(not_found());
     }
-    let matches: Vec<Uuid> = read::draft_ids(dir)
-        .map_err(|e| StoreError::io(Action::ListFolder, dir, &e))?
-        .into_iter()
+    let matches: Vec<Uuid> = ids
+        .iter()
+        .copied()
         .filter(|id| id.simple().to_string().starts_with(&prefix))
         .collect();
     match matches.as_slice() {

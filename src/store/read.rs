@@ -1,57 +1,51 @@
 //! Reading draft files: one, or a whole folder of them quickly.
 
-use std::fs::{self, File};
-use std::io::{self, Read};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
 use super::error::ReadProblem;
 use super::summary::DraftSummary;
+use crate::bounded::{BoundedError, read_bounded};
 use crate::designation::{self, Designation};
 use crate::fsutil::TEMP_PREFIX;
 use crate::reference::Reference;
 
 /// No draft comes near this size (a full one is about 2 KB); a bigger file is not a draft, and
 /// is not read into memory.
-pub const MAX_DRAFT_BYTES: u64 = 1024 * 1024;
+pub use crate::bounded::MAX_DRAFT_BYTES;
 
 /// A signed PDF copy (about 30 KB) may be imported; nothing bigger is read into memory.
-pub const MAX_PDF_BYTES: u64 = 16 * 1024 * 1024;
+pub use crate::bounded::MAX_PDF_BYTES;
 
 /// Reads and parses one draft file. `expected` is the id its name gives, if any; without one
 /// (an import), a signed PDF copy is accepted too and its attached designation read.
 pub fn read_draft(path: &Path, expected: Option<Uuid>) -> Result<Designation, ReadProblem> {
-    let io = |e: io::Error| ReadProblem::Io(e.into());
-    let mut file = File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(io(io::Error::from(io::ErrorKind::IsADirectory)));
-    }
     let limit = if expected.is_none() {
         MAX_PDF_BYTES
     } else {
         MAX_DRAFT_BYTES
     };
-    if meta.len() > limit {
-        return Err(ReadProblem::TooLarge { bytes: meta.len() });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    // `take` guards against a file that grows while being read.
-    (&mut file)
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let bytes = read_bounded(path, limit).map_err(|e| match e {
+        BoundedError::TooLarge { limit } => ReadProblem::TooLarge { limit },
+        BoundedError::NotAFile => ReadProblem::NotAFile,
+        BoundedError::Io(e) => ReadProblem::Io(e.into()),
+    })?;
     if bytes.starts_with(b"%PDF") && expected.is_none() {
         return crate::pdf::extract_designation(&bytes).map_err(|e| match e {
             crate::pdf::ExtractError::NotPdf(_) => ReadProblem::DamagedPdf,
             crate::pdf::ExtractError::NoAttachment => ReadProblem::PdfWithoutDraft,
             crate::pdf::ExtractError::Draft(e) => ReadProblem::Parse(e),
+            crate::pdf::ExtractError::TooLarge { limit } => {
+                ReadProblem::AttachmentTooLarge { limit }
+            }
         });
     }
     if bytes.len() as u64 > MAX_DRAFT_BYTES {
         return Err(ReadProblem::TooLarge {
-            bytes: bytes.len() as u64,
+            limit: MAX_DRAFT_BYTES,
         });
     }
     let text = String::from_utf8(bytes).map_err(|_| ReadProblem::NotUtf8)?;

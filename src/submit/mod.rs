@@ -11,4 +11,4 @@ pub use client::{
     Transient,
 };
 pub use outbox::{Attempt, AttemptError, AttemptResult, Outbox};
-pub use usecases::{Submitted, submit_designation};
+pub use usecases::{Submitted, SubmittedFile, submit_designation, submit_file};

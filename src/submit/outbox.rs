@@ -6,6 +6,11 @@
 //! a crash or power cut at any moment the draft is still there, still `en_attente`, and the next
 //! attempt — same key — gets the same numéro from the server instead of a second designation.
 //!
+//! Every attempt — Envoyer, `submit`, `send`, the timer, the start-up sweep — goes through
+//! [`Outbox::send_one`], which first checks the designation with the rules of the form: a file
+//! put in the drafts folder by hand, or rules that changed since it was queued, never reach the
+//! ministry; the designation goes back to the user as a brouillon with its problems.
+//!
 //! The schedule (back-off, what is due) is pure and takes the clock as an argument; the sending
 //! functions do the file and network work.
 
@@ -19,8 +24,8 @@ use uuid::Uuid;
 
 use super::client::{CallError, Client, SendOutcome, Transient};
 use crate::designation::{
-    Designation, FailureKind, Field, OutboxEntry, Receipt, Refusal, SendFailure, ServerFieldError,
-    Status, Step, submission,
+    Designation, FailureKind, Field, OutboxEntry, Problem, Receipt, Refusal, SendFailure,
+    ServerFieldError, Status, Step, normalize, submission, validate,
 };
 use crate::reference::Reference;
 use crate::store::{DraftStore, ListStatus, StoreError};
@@ -34,6 +39,9 @@ pub const MAX_RETRY: Duration = Duration::from_secs(15 * 60);
 pub const CONCURRENCY: usize = 8;
 /// The refusal code of a username that the look-up before sending did not find.
 pub const UNKNOWN_USERNAME: &str = "nom_utilisateur_inconnu";
+/// The refusal code of a draft id (`Idempotency-Key`) the service already holds with other
+/// answers (`resources/openapi.yaml`, `CleReutilisee`): these answers were not received.
+pub const KEY_REUSED: &str = "cle_reutilisee";
 
 /// The wait after `failures` failed attempts in a row (1, 2, …): 30 s, 1 min, 2 min, … capped at
 /// 15 min, stretched by up to 1/8 depending on the draft's id so that many computers cut off by
@@ -108,6 +116,9 @@ pub enum AttemptResult {
         next: OffsetDateTime,
     },
     Refused(Refusal),
+    /// Not sent: the designation breaks rules of the form (listed, in the order of the form).
+    /// It is a brouillon again, out of the outbox, for the user to correct.
+    Problems(Vec<Problem>),
     /// The draft was not in the outbox (already sent, refused, or changed back to a draft).
     NotQueued,
 }
@@ -191,19 +202,31 @@ impl Outbox {
         let fail = |error| AttemptError { id, error };
         let store = self.store.clone();
         let now = OffsetDateTime::now_utc();
-        let mut draft = blocking(move || {
+        let (mut draft, problems) = blocking(move || {
             let mut d = store.load(id)?;
-            if d.status == Status::Queued {
+            if d.status != Status::Queued {
+                return Ok((d, Vec::new()));
+            }
+            let problems = check(&mut d);
+            if problems.is_empty() {
                 let entry = d.outbox.get_or_insert_with(|| OutboxEntry::new(now));
                 entry.attempts += 1;
                 entry.last_attempt = Some(now);
                 d.step = Step::Sending;
-                store.write(&d)?;
+            } else {
+                back_to_draft(&mut d);
             }
-            Ok(d)
+            store.write(&d)?;
+            Ok((d, problems))
         })
         .await
         .map_err(fail)?;
+        if !problems.is_empty() {
+            return Ok(Attempt {
+                draft,
+                result: AttemptResult::Problems(problems),
+            });
+        }
         if draft.status != Status::Queued {
             return Ok(Attempt {
                 draft,
@@ -313,6 +336,24 @@ impl Outbox {
         let waiting = blocking(move || outbox.waiting()).await?;
         Ok(self.send_many(due(&waiting, now), CONCURRENCY).await)
     }
+}
+
+/// The rules of the form, as Envoyer checks them: the answers in normal form, then the errors
+/// (warnings do not stop a sending).
+pub fn check(d: &mut Designation) -> Vec<Problem> {
+    normalize::normalize(d);
+    validate(d, Reference::get())
+        .into_iter()
+        .filter(Problem::is_error)
+        .collect()
+}
+
+/// Out of the outbox, back to the user: a brouillon on the review, which reopens at the first
+/// step to correct.
+fn back_to_draft(d: &mut Designation) {
+    d.status = Status::Draft;
+    d.outbox = None;
+    d.step = Step::Review;
 }
 
 /// Writes the outcome of an attempt into the draft (pure: the caller saves it). Acceptance and

@@ -2,6 +2,8 @@
 //!
 //! - submit a designation: [`submit_designation`] (normalize, validate, put it in the outbox at
 //!   the step "en attente d'envoi", try to send it once);
+//! - submit a file (`piqm-acces submit FILE`): [`submit_file`], the same once the file's answers
+//!   have come in as a brouillon ([`as_outside_draft`]);
 //! - send the outbox: [`Outbox::send_all`] (everything waiting), [`Outbox::send_due`] (what the
 //!   timer finds due), [`Outbox::send_many`] (the ones the window has read and is not already
 //!   sending);
@@ -12,9 +14,12 @@
 
 use time::OffsetDateTime;
 
+use uuid::Uuid;
+
 use super::outbox::{self, Attempt, AttemptError, Outbox};
 use crate::designation::{Designation, Problem, Status, Step, normalize, validate};
 use crate::reference::Reference;
+use crate::store::{History, OutsideDraft, as_outside_draft};
 
 /// What [`submit_designation`] did.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +41,7 @@ pub fn queue(
     now: OffsetDateTime,
 ) -> Result<(), Vec<Problem>> {
     normalize::normalize(d);
+    // The same rules as every attempt ([`outbox::check`]), against these reference lists.
     let errors: Vec<Problem> = validate(d, refs)
         .into_iter()
         .filter(Problem::is_error)
@@ -55,11 +61,7 @@ pub async fn submit_designation(
     mut d: Designation,
 ) -> Result<Submitted, AttemptError> {
     let id = d.id;
-    let store = outbox.store().clone();
-    // A draft that cannot be read is no accepted designation: only a readable "envoyée" stops.
-    if let Ok(existing) = crate::blocking::run(move || store.load(id)).await
-        && existing.status == Status::Sent
-    {
+    if let Some(existing) = already_sent(outbox, id).await {
         return Ok(Submitted::AlreadySent(existing));
     }
     if let Err(problems) = queue(&mut d, Reference::get(), OffsetDateTime::now_utc()) {
@@ -70,6 +72,50 @@ pub async fn submit_designation(
         .await
         .map_err(|error| AttemptError { id, error })?;
     outbox.send_one(id).await.map(Submitted::Attempted)
+}
+
+/// The designation of this id in the drafts folder, if it was accepted. A draft that cannot be
+/// read is no accepted designation: only a readable "envoyée" counts.
+async fn already_sent(outbox: &Outbox, id: Uuid) -> Option<Designation> {
+    let store = outbox.store().clone();
+    crate::blocking::run(move || store.load(id))
+        .await
+        .ok()
+        .filter(|d| d.status == Status::Sent)
+}
+
+/// What [`submit_file`] did, and what the file said of its past (to tell the user).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubmittedFile {
+    pub history: Option<History>,
+    pub submitted: Submitted,
+}
+
+/// `piqm-acces submit FILE`: the user sends a file's answers. What this folder did under the
+/// file's id stands: sent, it is not sent again; waiting in this outbox, that designation gets
+/// its attempt (never a second one beside it). Otherwise the file comes in as every import does
+/// ([`as_outside_draft`]: a brouillon, its gestionnaire looked up again, a new id if it had been
+/// queued, sent or refused elsewhere), then [`submit_designation`].
+pub async fn submit_file(outbox: &Outbox, d: Designation) -> Result<SubmittedFile, AttemptError> {
+    let id = d.id;
+    let store = outbox.store().clone();
+    let here = crate::blocking::run(move || store.load(id)).await.ok();
+    let done_here = |submitted| {
+        Ok(SubmittedFile {
+            history: None,
+            submitted,
+        })
+    };
+    match here.map(|h| (h.status, h)) {
+        Some((Status::Sent, existing)) => return done_here(Submitted::AlreadySent(existing)),
+        Some((Status::Queued, _)) => {
+            return done_here(Submitted::Attempted(outbox.send_one(id).await?));
+        }
+        _ => {}
+    }
+    let OutsideDraft { draft, history } = as_outside_draft(d, OffsetDateTime::now_utc());
+    let submitted = submit_designation(outbox, draft).await?;
+    Ok(SubmittedFile { history, submitted })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use crate::designation::{Refusal, SendFailure};
 use crate::i18n::Localizer;
-use crate::submit::outbox::UNKNOWN_USERNAME;
+use crate::submit::outbox::{KEY_REUSED, UNKNOWN_USERNAME};
 
 /// A failure that will be retried, in words, with the technical details for support.
 pub fn failure_words(f: &SendFailure, l: &Localizer) -> String {
@@ -35,8 +35,12 @@ pub fn refusal_lines(r: &Refusal, l: &Localizer) -> Vec<String> {
     lines
 }
 
-/// The refusal's message: the server's words, or ours when it gave none.
+/// The refusal's message: the server's words, or ours when it gave none. A reused key is always
+/// said in ours: the way out ("Dupliquer") is the application's, which the server cannot name.
 pub fn refusal_message(r: &Refusal, l: &Localizer) -> String {
+    if r.code == KEY_REUSED {
+        return l.t("refusal-key-reused");
+    }
     if !r.message.trim().is_empty() {
         return r.message.clone();
     }

@@ -38,8 +38,15 @@ pub fn now() -> OffsetDateTime {
     time::macros::datetime!(2026-11-24 14:32:05 -05:00)
 }
 
+/// A self-signed identity naming the demandeur and the organisme of `d` (what the validators'
+/// "Signer Certificate Common Name" then shows). The installation's own names the installation
+/// instead (`IdentityStore::self_signed`, tests/identity_keys.rs).
 pub fn identity_for(d: &Designation) -> Identity {
-    Identity::self_signed(&Subject::of(d), now()).unwrap()
+    let subject = Subject {
+        name: format!("{} {}", d.requester.first_name, d.requester.last_name),
+        organization: d.organization.name.clone(),
+    };
+    Identity::self_signed(&subject, now()).unwrap()
 }
 
 pub fn export(d: &Designation, lang: Lang, paper: Paper) -> pdf::Exported {

@@ -196,14 +196,28 @@ impl App {
         let l = &self.l;
         let line = match result {
             Ok(IdentityStatus::None) => l.t("settings-identity-none"),
-            Ok(IdentityStatus::SelfSigned(info) | IdentityStatus::Organization(info)) => l.t_args(
-                "settings-identity",
+            Ok(IdentityStatus::SelfSigned(info)) => l.t_args(
+                "settings-identity-self-signed",
                 &[
                     ("name", info.common_name.into()),
-                    ("issuer", info.issuer.into()),
                     ("fingerprint", info.fingerprint.into()),
                 ],
             ),
+            Ok(IdentityStatus::Organization(info)) => {
+                let problem = info.validity_problem(time::OffsetDateTime::now_utc());
+                let line = l.t_args(
+                    "settings-identity",
+                    &[
+                        ("name", info.common_name.into()),
+                        ("issuer", info.issuer.into()),
+                        ("fingerprint", info.fingerprint.into()),
+                    ],
+                );
+                match problem {
+                    Some(e) => format!("{line} {}", e.message(l, None)),
+                    None => line,
+                }
+            }
             Err(message) => message,
         };
         self.pdf.identity = Some(line);

@@ -263,10 +263,7 @@ pub fn row_control_id(app: &App, f: RowFocus) -> Option<iced::widget::Id> {
                 .get(*app.drafts.shown.get(f.row)?)?;
             Some(row_control("draft", s.id, DRAFT_ACTIONS.get(f.control)?))
         }
-        List::Trash => {
-            let t = app.drafts.trash.as_ref()?.drafts.get(f.row)?;
-            Some(row_control("trash", t.summary.id, "restore"))
-        }
+        List::Trash => Some(trash_control(app.drafts.trash.as_ref()?.drafts.get(f.row)?)),
     }
 }
 
@@ -303,6 +300,11 @@ const ROW_REVEAL_MARGIN: f32 = 48.0;
 
 /// The names of a draft row's actions, in the ids of their links.
 const DRAFT_ACTIONS: [&str; 4] = ["open", "duplicate", "export", "delete"];
+
+/// "Restaurer" of one deleted version (a draft deleted twice has two).
+fn trash_control(t: &crate::store::TrashedDraft) -> iced::widget::Id {
+    iced::widget::Id::from(format!("trash_{}_{}", t.summary.id.simple(), t.version))
+}
 
 /// The id of a control in a row: rows are built and dropped as the page scrolls, so focus is
 /// given back to a control by this id when its row moves in the widget tree (visible.rs).
@@ -378,8 +380,8 @@ fn trash(app: &App) -> Element<'_, Message> {
             space::horizontal(),
             link_button_with_id(
                 l.t("trash-restore"),
-                drafts(DraftMessage::Restore(t.summary.id)),
-                row_control("trash", t.summary.id, "restore"),
+                drafts(DraftMessage::Restore(t.summary.id, t.version.clone())),
+                trash_control(t),
             ),
         ]
         .spacing(12)

@@ -6,6 +6,7 @@ use iced::widget::Column;
 use super::widgets::{hint, note, paragraph, primary_button, secondary_button, title};
 use crate::designation::Step;
 use crate::gui::{App, Message};
+use crate::submit::outbox::KEY_REUSED;
 use crate::submit::words::refusal_lines;
 use crate::wizard::Wizard;
 
@@ -68,8 +69,13 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
                     page = page.push(note(line, true));
                 }
             }
-            page = page.push(paragraph(l.t("refused-body")));
-            page = page.push(secondary_button(l.t("refused-fix"), Message::Back));
+            if d.refusal.as_ref().is_some_and(|r| r.code == KEY_REUSED) {
+                // These answers can only go under a new id: the way out is a copy.
+                page = page.push(secondary_button(l.t("duplicate"), Message::Duplicate));
+            } else {
+                page = page.push(paragraph(l.t("refused-body")));
+                page = page.push(secondary_button(l.t("refused-fix"), Message::Back));
+            }
         }
     }
     if w.step() != Step::Sending {

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use time::OffsetDateTime;
+
 /// Why an identity could not be made, read or unlocked.
 #[derive(Debug)]
 pub enum IdentityError {
@@ -27,6 +29,13 @@ pub enum IdentityError {
     Corrupt { path: PathBuf, detail: String },
     /// A failure of the cryptographic code (a defect).
     Crypto(String),
+    /// The organisation's certificate expired on `until`: it no longer signs.
+    Expired { until: OffsetDateTime },
+    /// The organisation's certificate is valid only from `from`.
+    NotYetValid { from: OffsetDateTime },
+    /// The certificate's key usage does not allow signing documents (neither digitalSignature
+    /// nor nonRepudiation).
+    NotForSigning,
 }
 
 impl fmt::Display for IdentityError {
@@ -43,6 +52,13 @@ impl fmt::Display for IdentityError {
                 write!(f, "{} is damaged: {detail}", path.display())
             }
             IdentityError::Crypto(d) => write!(f, "cryptographic error: {d}"),
+            IdentityError::Expired { until } => write!(f, "the certificate expired on {until}"),
+            IdentityError::NotYetValid { from } => {
+                write!(f, "the certificate is not valid before {from}")
+            }
+            IdentityError::NotForSigning => {
+                write!(f, "the certificate's key usage does not allow signing")
+            }
         }
     }
 }
@@ -50,8 +66,6 @@ impl fmt::Display for IdentityError {
 impl std::error::Error for IdentityError {}
 
 impl IdentityError {
-    /// The Fluent id of the message telling the user what to do. Its variables: `$path`,
-    /// `$detail`.
     /// The sentence for the user, naming the file (`path` when the error carries none).
     pub fn message(&self, l: &crate::i18n::Localizer, path: Option<&Path>) -> String {
         let path = self
@@ -59,12 +73,24 @@ impl IdentityError {
             .or(path)
             .map(|p| p.display().to_string())
             .unwrap_or_default();
+        let date = match self {
+            IdentityError::Expired { until: d } | IdentityError::NotYetValid { from: d } => {
+                l.long_date_time(*d)
+            }
+            _ => String::new(),
+        };
         l.t_args(
             self.message_id(),
-            &[("path", path.into()), ("detail", self.detail().into())],
+            &[
+                ("path", path.into()),
+                ("detail", self.detail().into()),
+                ("date", date.into()),
+            ],
         )
     }
 
+    /// The Fluent id of the message telling the user what to do. Its variables: `$path`,
+    /// `$detail`, `$date` (of an expired or not yet valid certificate).
     pub fn message_id(&self) -> &'static str {
         match self {
             IdentityError::WrongPassword => "pdf-identity-wrong-password",
@@ -76,6 +102,9 @@ impl IdentityError {
             IdentityError::Io { .. } => "pdf-identity-io",
             IdentityError::Corrupt { .. } => "pdf-identity-corrupt",
             IdentityError::Crypto(_) => "pdf-identity-crypto",
+            IdentityError::Expired { .. } => "pdf-identity-expired",
+            IdentityError::NotYetValid { .. } => "pdf-identity-not-yet-valid",
+            IdentityError::NotForSigning => "pdf-identity-not-for-signing",
         }
     }
 

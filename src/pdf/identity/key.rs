@@ -138,16 +138,76 @@ impl Identity {
         }
     }
 
-    pub(super) fn key_pkcs8_pem(&self) -> Result<String, IdentityError> {
-        match &self.key {
-            Key::P256(key) => key
-                .to_pkcs8_pem(LineEnding::LF)
-                .map(|s| s.to_string())
-                .map_err(crypto),
-            Key::Rsa(..) => Err(IdentityError::Crypto(
+    /// Whether this identity may sign at `now`: its certificate within its validity dates and
+    /// its key usage, when the certificate states one, allowing digitalSignature or
+    /// nonRepudiation. Checked when an organisation's certificate is imported and each time it
+    /// signs, so that one that expired since is refused in words, never used silently.
+    pub fn check_for_signing(&self, now: OffsetDateTime) -> Result<(), IdentityError> {
+        check_certificate_for_signing(&self.chain[0], now)
+    }
+
+    /// The key (PKCS #8) then the certificate, as one PEM text: the installation's identity
+    /// file, written in one step so that the two can never be apart.
+    pub(super) fn to_pem(&self) -> Result<String, IdentityError> {
+        use der::EncodePem;
+        let Key::P256(key) = &self.key else {
+            return Err(IdentityError::Crypto(
                 "self-signed identities are P-256".into(),
-            )),
+            ));
+        };
+        let mut pem = key
+            .to_pkcs8_pem(LineEnding::LF)
+            .map_err(crypto)?
+            .to_string();
+        for cert in &self.chain {
+            pem.push_str(&cert.to_pem(LineEnding::LF).map_err(crypto)?);
         }
+        Ok(pem)
+    }
+
+    /// Reads what [`Self::to_pem`] wrote (or a key file and a certificate file put together).
+    /// The key must be the certificate's: `Err` says what is wrong, for the note.
+    pub(super) fn from_pem(key_pem: &str, certs_pem: &[u8]) -> Result<Identity, String> {
+        let key = p256::ecdsa::SigningKey::from_pkcs8_pem(key_pem).map_err(|e| e.to_string())?;
+        let chain = Certificate::load_pem_chain(certs_pem).map_err(|e| e.to_string())?;
+        if chain.is_empty() {
+            return Err("no certificate".into());
+        }
+        let identity = Identity {
+            key: Key::P256(key),
+            chain,
+            kind: IdentityKind::SelfSigned,
+        };
+        identity
+            .check_key_matches()
+            .map_err(|_| "the certificate is not that of the key".to_string())?;
+        Ok(identity)
+    }
+}
+
+/// See [`Identity::check_for_signing`].
+pub(super) fn check_certificate_for_signing(
+    cert: &Certificate,
+    now: OffsetDateTime,
+) -> Result<(), IdentityError> {
+    use x509_cert::ext::pkix::KeyUsage;
+    let info = certificate_info(cert, IdentityKind::Organization, String::new());
+    if now < info.not_before {
+        return Err(IdentityError::NotYetValid {
+            from: info.not_before,
+        });
+    }
+    if now > info.not_after {
+        return Err(IdentityError::Expired {
+            until: info.not_after,
+        });
+    }
+    // No keyUsage extension: the key is not restricted (RFC 5280, 4.2.1.3).
+    match cert.tbs_certificate().get_extension::<KeyUsage>() {
+        Ok(None) => Ok(()),
+        Ok(Some((_, usage))) if usage.digital_signature() || usage.non_repudiation() => Ok(()),
+        Ok(Some(_)) => Err(IdentityError::NotForSigning),
+        Err(e) => Err(IdentityError::NotPkcs12(e.to_string())),
     }
 }
 

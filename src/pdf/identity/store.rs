@@ -1,24 +1,34 @@
-//! The identity folder, `<data_dir>/identite/`: the self-signed key and certificate, or the
+//! The identity folder, `<data_dir>/identite/`: this installation's self-signed key and
+//! certificate in one file, `identite.pem` (0600, written in one atomic step), or the
 //! organisation's PKCS #12 file (still encrypted) and its public certificates.
+//!
+//! Older versions wrote the key and the certificate as two files (`cle-privee.pem`,
+//! `certificat.pem`); a crash between the two writes left a pair that no longer matched. A
+//! matching pair is moved into the one file; anything else is set aside in `ecartee/` with a
+//! note of why, and a new identity is made.
 
 use std::path::{Path, PathBuf};
 
 use der::EncodePem;
 use der::pem::LineEnding;
-use p256::pkcs8::DecodePrivateKey;
 use time::OffsetDateTime;
 use x509_cert::Certificate;
 
 use super::error::{IdentityError, crypto};
-use super::key::{Identity, Key};
+use super::key::Identity;
 use super::x509::{algorithm_of, certificate_info};
 use super::{IdentityInfo, IdentityKind, Subject};
-use crate::fsutil::Access;
+use crate::fsutil::{self, Access};
 
 /// The folder of the signing identity inside the data directory.
 pub const IDENTITY_DIR: &str = "identite";
-const KEY_FILE: &str = "cle-privee.pem";
-const CERT_FILE: &str = "certificat.pem";
+/// This installation's key and certificate, together.
+pub const IDENTITY_FILE: &str = "identite.pem";
+/// Where files that could not be used are kept, each with a note (never deleted: support may
+/// want them).
+pub const SET_ASIDE_DIR: &str = "ecartee";
+const OLD_KEY_FILE: &str = "cle-privee.pem";
+const OLD_CERT_FILE: &str = "certificat.pem";
 const P12_FILE: &str = "organisation.p12";
 const P12_CERTS_FILE: &str = "organisation.pem";
 
@@ -65,10 +75,12 @@ impl IdentityStore {
                 algorithm_of(cert),
             )));
         }
-        let cert_path = self.dir.join(CERT_FILE);
-        if cert_path.exists() {
-            let chain = read_certificates(&cert_path)?;
-            if let Some(cert) = chain.first() {
+        // The certificate of the one file (or of the old layout, not yet migrated).
+        for name in [IDENTITY_FILE, OLD_CERT_FILE] {
+            let path = self.dir.join(name);
+            if path.exists()
+                && let Some(cert) = read_certificates(&path)?.first()
+            {
                 return Ok(IdentityStatus::SelfSigned(certificate_info(
                     cert,
                     IdentityKind::SelfSigned,
@@ -79,21 +91,38 @@ impl IdentityStore {
         Ok(IdentityStatus::None)
     }
 
-    /// The identity that signs the next copy: the imported organisational certificate, unlocked
-    /// with `password` (ask for it when [`Self::needs_password`]), else the installation's
-    /// self-signed one for `subject`.
+    /// The identity that signs the next copy at `now`: the imported organisational certificate,
+    /// unlocked with `password` (ask for it when [`Self::needs_password`]) and refused when it is
+    /// out of its validity dates at `now` or not for signing; else the installation's
+    /// self-signed one.
     pub fn signing_identity(
         &self,
-        subject: &Subject,
         now: OffsetDateTime,
         password: Option<&str>,
     ) -> Result<Identity, IdentityError> {
         if self.needs_password() {
             let password = password.ok_or(IdentityError::PasswordNeeded)?;
-            self.unlock_organization(password)
+            let identity = self.unlock_organization(password)?;
+            identity.check_for_signing(now)?;
+            Ok(identity)
         } else {
-            self.self_signed(subject, now)
+            self.self_signed(now)
         }
+    }
+
+    /// The notes of what was set aside (`ecartee/*.txt`), oldest first: `identity show` names
+    /// them, so that a changed fingerprint has its explanation.
+    pub fn set_aside_notes(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(self.dir.join(SET_ASIDE_DIR)) else {
+            return Vec::new();
+        };
+        let mut notes: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        notes.sort();
+        notes
     }
 
     /// Whether signing needs a password (an organisational certificate is in use).
@@ -101,88 +130,158 @@ impl IdentityStore {
         self.dir.join(P12_FILE).exists()
     }
 
-    /// The installation's self-signed identity, made on first use. It is made anew when the
-    /// demandeur or the organisme of `subject` differ from the stored certificate's (older copies
-    /// keep verifying: each carries its own certificate).
-    pub fn self_signed(
-        &self,
-        subject: &Subject,
-        now: OffsetDateTime,
-    ) -> Result<Identity, IdentityError> {
-        let key_path = self.dir.join(KEY_FILE);
-        let cert_path = self.dir.join(CERT_FILE);
-        if key_path.exists() && cert_path.exists() {
-            let identity = self.read_self_signed(&key_path, &cert_path)?;
-            let info = identity.info();
-            let same = info.common_name == subject.common_name()
-                && info.organization == subject.organization;
-            if same || subject.is_empty() {
-                return Ok(identity);
+    /// The installation's self-signed identity, the same for every copy: read from
+    /// `identite.pem`, moved there from the old two-file layout, or made on first use (and when
+    /// what is on disk cannot be used: it is set aside with a note first).
+    pub fn self_signed(&self, now: OffsetDateTime) -> Result<Identity, IdentityError> {
+        let path = self.dir.join(IDENTITY_FILE);
+        if path.exists() {
+            let bytes = read(&path)?;
+            match parse_identity_file(&bytes) {
+                Ok(identity) => {
+                    self.clear_old_layout(&identity, now)?;
+                    return Ok(identity);
+                }
+                Err(why) => self.set_aside(&[IDENTITY_FILE], &why, now)?,
             }
         }
-        let identity = Identity::self_signed(subject, now)?;
-        self.ensure_dir()?;
-        write_private(&key_path, identity.key_pkcs8_pem()?.as_bytes())?;
-        let pem = identity.chain[0].to_pem(LineEnding::LF).map_err(crypto)?;
-        write_file(&cert_path, pem.as_bytes(), Access::Shared)?;
+        if let Some(identity) = self.migrate_two_files(now)? {
+            return Ok(identity);
+        }
+        let identity = Identity::self_signed(&Subject::installation(), now)?;
+        self.write_identity_file(&identity)?;
         Ok(identity)
     }
 
-    fn read_self_signed(
-        &self,
-        key_path: &Path,
-        cert_path: &Path,
-    ) -> Result<Identity, IdentityError> {
-        let pem = read(key_path)?;
-        let pem = String::from_utf8(pem).map_err(|e| IdentityError::Corrupt {
-            path: key_path.to_path_buf(),
-            detail: e.to_string(),
-        })?;
-        let key =
-            p256::ecdsa::SigningKey::from_pkcs8_pem(&pem).map_err(|e| IdentityError::Corrupt {
-                path: key_path.to_path_buf(),
-                detail: e.to_string(),
-            })?;
-        let chain = read_certificates(cert_path)?;
-        if chain.is_empty() {
-            return Err(IdentityError::Corrupt {
-                path: cert_path.to_path_buf(),
-                detail: "no certificate".into(),
-            });
+    /// The old layout: a matching key and certificate become `identite.pem` (same certificate,
+    /// same fingerprint as the copies already made); a lone or mismatched file is set aside.
+    fn migrate_two_files(&self, now: OffsetDateTime) -> Result<Option<Identity>, IdentityError> {
+        let key_path = self.dir.join(OLD_KEY_FILE);
+        let cert_path = self.dir.join(OLD_CERT_FILE);
+        let (has_key, has_cert) = (key_path.exists(), cert_path.exists());
+        if !has_key && !has_cert {
+            return Ok(None);
         }
-        let identity = Identity {
-            key: Key::P256(key),
-            chain,
-            kind: IdentityKind::SelfSigned,
+        let why = if has_key && has_cert {
+            let key = String::from_utf8(read(&key_path)?).unwrap_or_default();
+            match Identity::from_pem(&key, &read(&cert_path)?) {
+                Ok(identity) => {
+                    self.write_identity_file(&identity)?;
+                    // The one file is on disk: the old ones are no longer needed.
+                    for path in [&key_path, &cert_path] {
+                        remove(path)?;
+                    }
+                    return Ok(Some(identity));
+                }
+                Err(why) => why,
+            }
+        } else if has_key {
+            "a private key without its certificate (an interrupted write)".to_string()
+        } else {
+            "a certificate without its private key (an interrupted write)".to_string()
         };
-        identity
-            .check_key_matches()
-            .map_err(|_| IdentityError::Corrupt {
-                path: cert_path.to_path_buf(),
-                detail: "the certificate is not that of the key".into(),
+        self.set_aside(&[OLD_KEY_FILE, OLD_CERT_FILE], &why, now)?;
+        Ok(None)
+    }
+
+    /// Old files beside a usable `identite.pem`: a move into it interrupted before they were
+    /// removed (then they hold the same certificate, and go), or files an older version wrote
+    /// since (set aside, with a note).
+    fn clear_old_layout(
+        &self,
+        identity: &Identity,
+        now: OffsetDateTime,
+    ) -> Result<(), IdentityError> {
+        let key_path = self.dir.join(OLD_KEY_FILE);
+        let cert_path = self.dir.join(OLD_CERT_FILE);
+        if !key_path.exists() && !cert_path.exists() {
+            return Ok(());
+        }
+        let same = key_path.exists()
+            && cert_path.exists()
+            && Identity::from_pem(
+                &String::from_utf8(read(&key_path)?).unwrap_or_default(),
+                &read(&cert_path)?,
+            )
+            .is_ok_and(|old| old.info().fingerprint == identity.info().fingerprint);
+        if same {
+            remove(&key_path)?;
+            remove(&cert_path)
+        } else {
+            self.set_aside(
+                &[OLD_KEY_FILE, OLD_CERT_FILE],
+                "files of the old two-file layout beside identite.pem, of another identity",
+                now,
+            )
+        }
+    }
+
+    fn write_identity_file(&self, identity: &Identity) -> Result<(), IdentityError> {
+        self.ensure_dir()?;
+        write_private(&self.dir.join(IDENTITY_FILE), identity.to_pem()?.as_bytes())
+    }
+
+    /// Moves the files of `names` that exist to `ecartee/<time>-<name>`, with a note saying why
+    /// (English, for support, as the drafts' quarantine notes are).
+    fn set_aside(
+        &self,
+        names: &[&str],
+        why: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), IdentityError> {
+        let aside = self.dir.join(SET_ASIDE_DIR);
+        fsutil::create_private_dir(&aside).map_err(|source| IdentityError::Io {
+            path: aside.clone(),
+            source,
+        })?;
+        let stamp = format!(
+            "{}-{}",
+            now.unix_timestamp(),
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
+        );
+        let mut moved = Vec::new();
+        for name in names {
+            let from = self.dir.join(name);
+            if !from.exists() {
+                continue;
+            }
+            let to = aside.join(format!("{stamp}-{name}"));
+            fsutil::move_file(&from, &to).map_err(|source| IdentityError::Io {
+                path: from.clone(),
+                source,
             })?;
-        Ok(identity)
+            moved.push(to.display().to_string());
+        }
+        let note = format!(
+            "On {now}, files of this installation's signing identity could not be used: {why}.\n\
+             They were set aside here: {}\n\
+             The identity in identite.pem signs from now on; when none was usable a new one was \
+             made, whose fingerprint differs from older copies' (those keep verifying: each \
+             carries its certificate).\n",
+            moved.join(", ")
+        );
+        write_private(&aside.join(format!("{stamp}.txt")), note.as_bytes())
     }
 
     /// Checks the file and its password, then keeps a copy of the file (still encrypted) and its
     /// public certificates. The password is not kept.
+    /// A certificate out of its validity dates at `now`, or not for signing, is refused with
+    /// the reason, and nothing is kept.
     pub fn import_pkcs12(
         &self,
         bytes: &[u8],
         password: &str,
+        now: OffsetDateTime,
     ) -> Result<IdentityInfo, IdentityError> {
         let identity = Identity::from_pkcs12(bytes, password)?;
+        identity.check_for_signing(now)?;
         self.ensure_dir()?;
         write_private(&self.dir.join(P12_FILE), bytes)?;
         let mut pem = String::new();
         for cert in identity.chain() {
             pem.push_str(&cert.to_pem(LineEnding::LF).map_err(crypto)?);
         }
-        write_file(
-            &self.dir.join(P12_CERTS_FILE),
-            pem.as_bytes(),
-            Access::Shared,
-        )?;
+        write_private(&self.dir.join(P12_CERTS_FILE), pem.as_bytes())?;
         Ok(identity.info())
     }
 
@@ -198,32 +297,16 @@ impl IdentityStore {
     /// Stops using the organisational certificate (back to the self-signed one).
     pub fn forget_organization(&self) -> Result<(), IdentityError> {
         for name in [P12_FILE, P12_CERTS_FILE] {
-            let path = self.dir.join(name);
-            match std::fs::remove_file(&path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(source) => return Err(IdentityError::Io { path, source }),
-            }
+            remove(&self.dir.join(name))?;
         }
         Ok(())
     }
 
     fn ensure_dir(&self) -> Result<(), IdentityError> {
-        std::fs::create_dir_all(&self.dir).map_err(|source| IdentityError::Io {
+        fsutil::create_private_dir(&self.dir).map_err(|source| IdentityError::Io {
             path: self.dir.clone(),
             source,
-        })?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o700)).map_err(
-                |source| IdentityError::Io {
-                    path: self.dir.clone(),
-                    source,
-                },
-            )?;
-        }
-        Ok(())
+        })
     }
 }
 
@@ -234,23 +317,51 @@ fn read(path: &Path) -> Result<Vec<u8>, IdentityError> {
     })
 }
 
+/// The certificates of a PEM file (after the private key, in `identite.pem`).
 fn read_certificates(path: &Path) -> Result<Vec<Certificate>, IdentityError> {
     let bytes = read(path)?;
-    Certificate::load_pem_chain(&bytes).map_err(|e| IdentityError::Corrupt {
+    let certs = match find(&bytes, KEY_END.as_bytes()) {
+        Some(at) => &bytes[at + KEY_END.len()..],
+        None => &bytes[..],
+    };
+    Certificate::load_pem_chain(certs).map_err(|e| IdentityError::Corrupt {
         path: path.to_path_buf(),
         detail: e.to_string(),
     })
 }
 
-/// A key file (or the organisation's PKCS #12): readable by the user only from its creation on.
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), IdentityError> {
-    write_file(path, bytes, Access::Private)
+/// Reads `identite.pem`: the key, then the certificate. `Err`: why it cannot be used.
+fn parse_identity_file(bytes: &[u8]) -> Result<Identity, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+    let cut = text
+        .find(KEY_END)
+        .map(|i| i + KEY_END.len())
+        .ok_or("no private key")?;
+    Identity::from_pem(&text[..cut], &text.as_bytes()[cut..])
 }
 
-/// Writes atomically and durably ([`crate::fsutil::write_atomic`]), so a crash leaves the old
-/// file whole. Certificates are public: they keep ordinary permissions (the folder is private).
-fn write_file(path: &Path, bytes: &[u8], access: Access) -> Result<(), IdentityError> {
-    crate::fsutil::write_atomic(path, bytes, access).map_err(|source| IdentityError::Io {
+/// Where the PKCS #8 key of `identite.pem` ends and its certificate begins.
+const KEY_END: &str = "-----END PRIVATE KEY-----";
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn remove(path: &Path) -> Result<(), IdentityError> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(IdentityError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Every file of the identity folder holds a key or names a person: readable by the user only,
+/// from its creation on, written atomically and durably ([`crate::fsutil::write_atomic`]).
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), IdentityError> {
+    fsutil::write_atomic(path, bytes, Access::Private).map_err(|source| IdentityError::Io {
         path: path.to_path_buf(),
         source,
     })

@@ -124,10 +124,12 @@ fn subject_name(subject: &Subject) -> Result<Name, IdentityError> {
             .map_err(crypto)?,
     )?;
     if !subject.organization.is_empty() {
-        let o = Utf8StringRef::new(&subject.organization).map_err(crypto)?;
+        let organization = super::bounded_attribute(&subject.organization);
+        let o = Utf8StringRef::new(&organization).map_err(crypto)?;
         push(OID_O, Any::encode_from(&o).map_err(crypto)?)?;
     }
-    let cn = Utf8StringRef::new(subject.common_name()).map_err(crypto)?;
+    let common_name = super::bounded_attribute(subject.common_name());
+    let cn = Utf8StringRef::new(&common_name).map_err(crypto)?;
     push(OID_CN, Any::encode_from(&cn).map_err(crypto)?)?;
     Name::from_der(&rdns.to_der().map_err(crypto)?).map_err(crypto)
 }

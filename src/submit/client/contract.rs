@@ -204,6 +204,19 @@ mod tests {
     }
 
     #[test]
+    fn a_reused_key_is_a_refusal_never_an_acceptance() {
+        let SendOutcome::Refused(r) = classify_send(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            br#"{"code":"cle_reutilisee","message":"Autre contenu."}"#,
+            None,
+        ) else {
+            panic!()
+        };
+        assert_eq!(r.code, crate::submit::outbox::KEY_REUSED);
+        assert!(r.erreurs.is_empty());
+    }
+
+    #[test]
     fn retry_after_in_seconds_or_as_a_date() {
         let mut h = HeaderMap::new();
         h.insert(RETRY_AFTER, "120".parse().unwrap());

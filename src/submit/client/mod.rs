@@ -9,6 +9,7 @@ mod contract;
 mod endpoint;
 
 use std::error::Error as _;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::Duration;
 
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
@@ -63,6 +64,31 @@ impl std::fmt::Debug for Client {
     }
 }
 
+/// The loopback addresses `localhost` stands for.
+const LOOPBACK: [SocketAddr; 2] = [
+    SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
+    SocketAddr::new(IpAddr::V6(Ipv6Addr::LOCALHOST), 0),
+];
+
+/// For an endpoint on this computer: no proxy (an office's `HTTP_PROXY` would otherwise receive
+/// the plain-http requests, bearer token included), and `localhost` (or `*.localhost`) taken to
+/// mean 127.0.0.1 or ::1 only, never asked of DNS, which could answer anything. Port 0: the
+/// address's own port applies.
+fn stay_on_this_computer(
+    builder: reqwest::ClientBuilder,
+    endpoint: &Endpoint,
+) -> reqwest::ClientBuilder {
+    let url = &endpoint.0;
+    if !is_loopback_host(url.host_str().unwrap_or_default()) {
+        return builder;
+    }
+    let builder = builder.no_proxy();
+    match url.domain() {
+        Some(name) => builder.resolve_to_addrs(name, &LOOPBACK),
+        None => builder,
+    }
+}
+
 impl Client {
     pub fn new(endpoint: Endpoint, token: Option<String>) -> Result<Client, String> {
         Client::with_options(endpoint, token, ClientOptions::default())
@@ -79,7 +105,10 @@ impl Client {
             .timeout(options.timeout)
             // A redirect could lead to plain http or elsewhere: the contract has none.
             .redirect(reqwest::redirect::Policy::none())
-            .https_only(endpoint.0.scheme() == "https")
+            .https_only(endpoint.0.scheme() == "https");
+        // Elsewhere the system's proxy (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY) applies:
+        // to an https:// address it is a CONNECT tunnel, so the token stays inside TLS.
+        let http = stay_on_this_computer(http, &endpoint)
             .build()
             .map_err(|e| describe(&e))?;
         Ok(Client {
