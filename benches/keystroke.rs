@@ -55,5 +55,61 @@ fn keystroke(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, keystroke);
+/// The home screen of a data folder of 5,000 drafts (written straight into it).
+fn home_with_5000_drafts(dir: &std::path::Path) -> App {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/examples");
+    let example = piqm_acces::designation::from_json(
+        &std::fs::read_to_string(root.join("organisme.json")).unwrap(),
+    )
+    .unwrap();
+    let drafts = dir.join("data/drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    for i in 0..5_000 {
+        let mut d = example.clone();
+        d.id = uuid::Uuid::new_v4();
+        d.organization.name = format!("Régie numéro {i}");
+        let path = drafts.join(format!("{}.json", d.id));
+        std::fs::write(path, serde_json::to_vec(&d).unwrap()).unwrap();
+    }
+    let mut app = App::from_options(&piqm_acces::gui::Options {
+        lang: Some(Lang::Fr),
+        config: Some(dir.join("config.toml")),
+        data_dir: Some(dir.join("data")),
+        ..Default::default()
+    });
+    app.load_drafts_now();
+    app
+}
+
+fn home_at_scale(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = home_with_5000_drafts(dir.path());
+    let mut n = 0u32;
+    c.bench_function(
+        "home, 5000 drafts: a filter keystroke, update + view",
+        |b| {
+            b.iter(|| {
+                n = n.wrapping_add(1);
+                let text = if n.is_multiple_of(2) {
+                    "numéro 12"
+                } else {
+                    "numéro 1"
+                };
+                let filter = piqm_acces::gui::DraftMessage::Filter(text.into());
+                let _ = app.update(piqm_acces::gui::drafts_msg(filter));
+                black_box(app.view());
+            })
+        },
+    );
+    c.bench_function("home, 5000 drafts: the page scrolled, update + view", |b| {
+        b.iter(|| {
+            n = n.wrapping_add(1);
+            app.page.top = f32::from(u16::try_from(n % 500).unwrap_or(0)) * 100.0;
+            let _ = app.update(Message::PageScrolled);
+            black_box(app.view());
+        })
+    });
+}
+
+criterion_group!(benches, keystroke, home_at_scale);
 criterion_main!(benches);

@@ -428,3 +428,43 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
     let word = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().unwrap());
     Some((word(16), word(20)))
 }
+
+/// The home screen builds only the rows near the view (gui/visible.rs). Tab must still walk
+/// every row in order, the page following it, and Enter open the row that has focus — not a
+/// row that took its place in the widget tree as the page scrolled.
+#[test]
+fn tab_walks_a_long_drafts_list_past_the_first_screenful() {
+    if !x_tools() {
+        return;
+    }
+    const COUNT: usize = 60;
+    const ROW: usize = 25;
+    let profile = Profile::new();
+    let drafts = profile.data_dir().join("drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    let mut ids = Vec::new();
+    for i in 0..COUNT {
+        let mut d = example("organisme");
+        let id = uuid::Uuid::new_v4().to_string();
+        d["id"] = json!(id);
+        d["organisme"]["nom"] = json!(format!("Régie numéro {i}"));
+        // Draft 0 is the newest: the list shows them in this order.
+        d["modifie_le"] = json!(format!("2026-11-26T16:{:02}:00-05:00", 59 - i));
+        std::fs::write(
+            drafts.join(format!("{id}.json")),
+            serde_json::to_vec(&d).unwrap(),
+        )
+        .unwrap();
+        ids.push(id);
+    }
+    let s = Session::start(profile, Launch::default());
+    // Each row has four links: Ouvrir, Dupliquer, Exporter…, Mettre à la corbeille.
+    s.tab(TABS_TO_FIRST_DRAFT_OPEN + 4 * ROW);
+    s.key(&["Return"]);
+    let opened = s.wait_opened(
+        &format!("Tab to row {ROW}'s Ouvrir, then Enter, should open that draft"),
+        None,
+    );
+    let row = ids.iter().position(|id| *id == opened);
+    assert_eq!(row, Some(ROW), "the draft opened is row {row:?}");
+}

@@ -17,7 +17,7 @@ use super::{App, Message, Screen};
 use crate::designation::Designation;
 use crate::dialogs::{DialogOutcome, Filter};
 use crate::store::{
-    DraftStore, DraftSummary, Imported, Listing, OnConflict, StoreError, TrashListing,
+    DraftFilter, DraftStore, DraftSummary, Imported, Listing, OnConflict, StoreError, TrashListing,
 };
 use crate::wizard::Wizard;
 
@@ -68,6 +68,9 @@ pub enum Confirm {
 pub struct Drafts {
     pub store: Option<Arc<DraftStore>>,
     pub listing: Listing,
+    /// The rows the filter lets through, as indices into `listing.drafts`: computed when the
+    /// list or the filter changes, not on every frame.
+    pub shown: Vec<usize>,
     pub trash: Option<TrashListing>,
     pub filter: String,
     pub confirm: Option<Confirm>,
@@ -99,6 +102,16 @@ impl Drafts {
             ..Drafts::default()
         };
         (drafts, problem)
+    }
+}
+
+impl Drafts {
+    fn refilter(&mut self) {
+        let filter = DraftFilter::new(&self.filter);
+        self.shown = (self.listing.drafts.iter().enumerate())
+            .filter(|(_, s)| filter.matches(s))
+            .map(|(i, _)| i)
+            .collect();
     }
 }
 
@@ -170,6 +183,7 @@ impl App {
                     self.notice = Some(lines.join("\n"));
                 }
                 self.drafts.listing = listing;
+                self.drafts.refilter();
                 Task::none()
             }
             DraftMessage::Listed(Err(e)) | DraftMessage::TrashListed(Err(e)) => {
@@ -250,6 +264,7 @@ impl App {
             }
             DraftMessage::Filter(text) => {
                 self.drafts.filter = text;
+                self.drafts.refilter();
                 Task::none()
             }
             DraftMessage::Export(id) => {

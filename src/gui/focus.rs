@@ -368,6 +368,11 @@ pub fn reveal_offset(
     ((wanted - offset.y).abs() >= 0.5).then_some(wanted)
 }
 
+/// What has focus now.
+pub fn focused() -> Task<Option<Id>> {
+    iced::advanced::widget::operate(report()).map(|report: Report| report.focused)
+}
+
 /// After a focus move: scroll the page to the focused control and tell `on_report` what has
 /// focus.
 pub fn reveal<M: Send + 'static>(on_report: fn(Option<Id>) -> M) -> Task<M> {

@@ -17,6 +17,7 @@ pub mod sending;
 mod signals;
 mod theme;
 mod verify;
+mod visible;
 mod widgets;
 mod work;
 
@@ -134,6 +135,10 @@ pub enum Message {
     VerifyCopyFrom(crate::dialogs::DialogOutcome),
     /// SIGTERM, SIGINT or SIGHUP: save the draft on screen, then end (signals.rs).
     Terminate,
+    /// The page scrolled or changed size: long lists measure again what is in view.
+    PageScrolled,
+    /// Where the page is and where its long lists begin (visible.rs).
+    Measured(Option<visible::PageView>, visible::ListTops),
 }
 
 /// What the screen shows.
@@ -166,6 +171,11 @@ pub struct App {
     /// The control that had focus last, to give it back when a list or the help closes (a
     /// text input drops its focus on Escape).
     last_focus: Option<iced::widget::Id>,
+    /// The row control that had focus last: given back after its row moves in the widget tree.
+    focused_row: Option<visible::RowFocus>,
+    /// The part of the page on screen and where its long lists begin (visible.rs).
+    pub page: visible::PageView,
+    pub list_tops: visible::ListTops,
     /// A one-line message at the top of the window (settings problems, saving errors).
     pub notice: Option<String>,
     pub drafts: Drafts,
@@ -191,6 +201,9 @@ impl App {
             theme_mode: iced::theme::Mode::Light,
             lookup_status: LookupStatus::Idle,
             last_focus: None,
+            focused_row: None,
+            page: visible::PageView::default(),
+            list_tops: visible::ListTops::default(),
             notice: None,
             drafts: Drafts::default(),
             sending: sending::Sending::none(),
@@ -291,7 +304,14 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let measure = !matches!(message, Message::Measured(..));
         let task = self.handle(message);
+        // Whatever changed on the home screen may have moved its long lists.
+        let task = if measure && matches!(self.screen, Screen::Home) {
+            Task::batch([task, visible::measure_lists(Message::Measured)])
+        } else {
+            task
+        };
         if self.drafts.dirty {
             // Every change to the draft on screen reaches the disk within a second.
             Task::batch([task, self.changed()])
@@ -402,12 +422,21 @@ impl App {
                 }
             }
             Message::FocusField(field) => focus_on(field.path().into()),
-            Message::FocusNext => operation::focus_next().chain(reveal()),
-            Message::FocusPrevious => operation::focus_previous().chain(reveal()),
+            Message::FocusNext => self
+                .step_row_focus(1)
+                .unwrap_or_else(|| operation::focus_next().chain(reveal())),
+            Message::FocusPrevious => self
+                .step_row_focus(-1)
+                .unwrap_or_else(|| operation::focus_previous().chain(reveal())),
             Message::Focused(id) => {
+                self.focused_row = id
+                    .as_ref()
+                    .and_then(|id| screens::find_row_control(self, id));
                 self.last_focus = id;
                 Task::none()
             }
+            Message::PageScrolled => Task::none(),
+            Message::Measured(page, tops) => self.measured(page, tops),
             Message::LookUp => self.look_up(),
             Message::LookedUp(username, result) => {
                 self.lookup_status = match &result {
@@ -438,6 +467,56 @@ impl App {
             Message::VerifyCopyFrom(outcome) => self.verify_copy(outcome),
             Message::Terminate => self.terminate(),
         }
+    }
+
+    /// Keeps what is measured; when other rows are built, the focused row control keeps its
+    /// focus (iced keeps focus by position in the widget tree, and the rows moved).
+    fn measured(
+        &mut self,
+        page: Option<visible::PageView>,
+        tops: visible::ListTops,
+    ) -> Task<Message> {
+        let built = |app: &Self| visible::List::ALL.map(|list| screens::built_rows(app, list));
+        let before = built(self);
+        if let Some(page) = page {
+            self.page = page;
+        }
+        self.list_tops = tops;
+        let target = self
+            .focused_row
+            .and_then(|f| screens::row_control_id(self, f));
+        match target {
+            Some(target) if built(self) != before => {
+                visible::keep_focus(target, screens::row_controls(self))
+            }
+            _ => Task::none(),
+        }
+    }
+
+    /// Tab and Shift+Tab among the rows of a long list go by row and control, not by widget
+    /// position (rows are built and dropped as the page moves): the next row is built and
+    /// brought into view first, then focused by its id. Past either end of the list, focus
+    /// moves on as usual.
+    fn step_row_focus(&mut self, delta: isize) -> Option<Task<Message>> {
+        let f = self.focused_row?;
+        let rows = screens::row_count(self, f.list);
+        let next = f.step(delta, rows, screens::controls_per_row(f.list))?;
+        let id = screens::row_control_id(self, next)?;
+        self.focused_row = Some(next);
+        let scroll = match screens::reveal_row(self, next) {
+            Some(top) => {
+                self.page.top = top;
+                operation::scroll_to(
+                    focus::PAGE,
+                    iced::widget::scrollable::AbsoluteOffset {
+                        x: None,
+                        y: Some(top),
+                    },
+                )
+            }
+            None => Task::none(),
+        };
+        Some(scroll.chain(focus_on(id)))
     }
 
     fn apply(&mut self, event: Event) -> Outcome {

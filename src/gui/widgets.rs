@@ -52,7 +52,7 @@ fn focus_button(
     kind: Kind,
     label: String,
     on_press: Option<Message>,
-    id: Option<&'static str>,
+    id: Option<iced::widget::Id>,
 ) -> Element<'static, Message> {
     let words = text(label).size(BODY_SIZE);
     let b = match kind {
@@ -78,9 +78,9 @@ pub fn primary_button_maybe(label: String, on_press: Option<Message>) -> Element
 pub fn primary_button_with_id(
     label: String,
     on_press: Message,
-    id: &'static str,
+    id: impl Into<iced::widget::Id>,
 ) -> Element<'static, Message> {
-    focus_button(Kind::Primary, label, Some(on_press), Some(id))
+    focus_button(Kind::Primary, label, Some(on_press), Some(id.into()))
 }
 
 pub fn secondary_button(label: String, on_press: Message) -> Element<'static, Message> {
@@ -90,9 +90,9 @@ pub fn secondary_button(label: String, on_press: Message) -> Element<'static, Me
 pub fn secondary_button_with_id(
     label: String,
     on_press: Message,
-    id: &'static str,
+    id: impl Into<iced::widget::Id>,
 ) -> Element<'static, Message> {
-    focus_button(Kind::Secondary, label, Some(on_press), Some(id))
+    focus_button(Kind::Secondary, label, Some(on_press), Some(id.into()))
 }
 
 pub fn secondary_button_maybe(
@@ -104,6 +104,14 @@ pub fn secondary_button_maybe(
 
 pub fn link_button(label: String, on_press: Message) -> Element<'static, Message> {
     focus_button(Kind::Link, label, Some(on_press), None)
+}
+
+pub fn link_button_with_id(
+    label: String,
+    on_press: Message,
+    id: impl Into<iced::widget::Id>,
+) -> Element<'static, Message> {
+    focus_button(Kind::Link, label, Some(on_press), Some(id.into()))
 }
 
 /// The problems of one field, from the last Continuer and from the ministry's refusal.

@@ -15,6 +15,7 @@
 
 mod copy_check;
 mod error;
+mod index;
 mod lock;
 mod quarantine;
 mod read;
@@ -41,6 +42,7 @@ use crate::fsutil::{Access, create_private_dir, remove_stale_temp_files, write_a
 use crate::i18n::Localizer;
 use crate::reference::Reference;
 use error::file_name;
+use index::Index;
 
 const DRAFTS: &str = "drafts";
 const TRASH: &str = "trash";
@@ -224,13 +226,17 @@ impl DraftStore {
     pub fn list(&self) -> Result<Listing, StoreError> {
         let refs = Reference::get();
         let (mut drafts, mut unreadable) = (Vec::new(), Vec::new());
-        for (path, result) in read::read_folder(&self.drafts, refs)? {
+        let mut index = Index::load(&self.root);
+        for (path, result) in read::read_folder_indexed(&self.drafts, refs, &mut index)? {
             match result {
                 Ok(s) => drafts.push(s),
                 // Gone between the listing and the reading (a read-only store seeing a delete).
                 Err(ReadProblem::Io(p)) if p.kind == IoKind::NotFound => {}
                 Err(problem) => unreadable.push(self.set_aside(path, problem)),
             }
+        }
+        if self.lock.is_some() {
+            index.save(&self.root);
         }
         drafts.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
         Ok(Listing { drafts, unreadable })

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 use super::error::ReadProblem;
+use super::index::{FileStamp, Index};
 use super::summary::DraftSummary;
 use crate::bounded::{BoundedError, read_bounded};
 use crate::designation::{self, Designation};
@@ -115,6 +116,58 @@ where
 {
     let files =
         draft_files(dir).map_err(|e| super::StoreError::io(super::Action::ListFolder, dir, &e))?;
+    Ok(summarize_files(&files, read))
+}
+
+/// As [`read_folder`], taking from `index` the summary of every file whose version it knows
+/// and noting there the summaries of the files read.
+pub fn read_folder_indexed(
+    dir: &Path,
+    refs: &Reference,
+    index: &mut Index,
+) -> Result<Vec<Summarized>, super::StoreError> {
+    let files =
+        draft_files(dir).map_err(|e| super::StoreError::io(super::Action::ListFolder, dir, &e))?;
+    let mut summarized = Vec::with_capacity(files.len());
+    let mut to_read = Vec::new();
+    let mut stamps = Vec::new();
+    for (path, id) in files {
+        // Taken before the file is read: a change made while it is read shows as a new
+        // version at the next listing, never the reverse.
+        let stamp = fs::metadata(&path).ok().and_then(|m| FileStamp::of(&m));
+        let name = file_name(&path);
+        match stamp.and_then(|s| index.get(&name, s).map(|summary| (s, summary))) {
+            Some((s, summary)) if Some(summary.id) == id => {
+                index.record(name, s, &summary, false);
+                summarized.push((path, Ok(summary)));
+            }
+            _ => {
+                stamps.push(stamp);
+                to_read.push((path, id));
+            }
+        }
+    }
+    let read = |path: &Path, id| read_draft(path, Some(id)).map(|d| DraftSummary::of(&d, refs));
+    for ((path, result), stamp) in summarize_files(&to_read, &read).into_iter().zip(stamps) {
+        if let (Ok(summary), Some(stamp)) = (&result, stamp) {
+            index.record(file_name(&path), stamp, summary, true);
+        }
+        summarized.push((path, result));
+    }
+    Ok(summarized)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Reads and summarizes these files, on all cores.
+fn summarize_files<F>(files: &[(PathBuf, Option<Uuid>)], read: &F) -> Vec<Summarized>
+where
+    F: Fn(&Path, Uuid) -> Result<DraftSummary, ReadProblem> + Sync,
+{
     let summarize = |(path, id): &(PathBuf, Option<Uuid>)| -> Summarized {
         let result = match *id {
             None => Err(ReadProblem::UnexpectedName),
@@ -127,11 +180,11 @@ where
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     if threads < 2 || files.len() < 64 {
-        return Ok(files.iter().map(summarize).collect());
+        return files.iter().map(summarize).collect();
     }
     let chunk = files.len().div_ceil(threads);
     let summarize = &summarize;
-    Ok(std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| scope.spawn(move || part.iter().map(summarize).collect::<Vec<_>>()))
@@ -145,7 +198,7 @@ where
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
             .collect()
-    }))
+    })
 }
 
 #[cfg(test)]

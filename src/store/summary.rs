@@ -9,7 +9,7 @@ use crate::reference::{FoldedQuery, Reference, fold};
 
 /// The status shown in the list. "Prête à envoyer" is derived: a draft with no error left that is
 /// not yet in the outbox.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ListStatus {
     /// Being written; some answers are missing or need fixing.
     Draft,
@@ -69,7 +69,7 @@ impl ListStatus {
 }
 
 /// What the list shows of one draft, without its personal details beyond the organisme's name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DraftSummary {
     pub id: Uuid,
     /// As typed; may be empty in a new draft.

@@ -1,16 +1,29 @@
 //! The home screen: what the application is for, "Nouvelle désignation", the offer to resume,
 //! and the drafts list with its filter, trash, import and export.
 
+use std::ops::Range;
+
+use iced::widget::text::Wrapping;
 use iced::widget::{Column, column, container, row, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::widgets::{
-    BODY_SIZE, SMALL_SIZE, heading, hint, link_button, note, paragraph, primary_button,
-    primary_button_with_id, secondary_button, secondary_button_with_id, title,
+    BODY_SIZE, SMALL_SIZE, heading, hint, link_button, link_button_with_id, note, paragraph,
+    primary_button, primary_button_with_id, secondary_button, secondary_button_with_id, title,
 };
 use crate::designation::{FormKind, STEP_COUNT, Step};
+use crate::gui::visible::{self, List, RowFocus};
 use crate::gui::{App, CONFIRM_YES, Confirm, DraftMessage, FONT_BOLD_FACE, HOME_PRIMARY, Message};
-use crate::store::{DraftFilter, DraftSummary};
+use crate::store::DraftSummary;
+
+/// The height of one row of the drafts list, gap below included: room for the name, the
+/// details and the actions (or the delete question). Every row has it, so the rows in view are
+/// a computation (visible.rs).
+const DRAFT_ROW: f32 = 118.0;
+/// A row of the trash: the name, when it was deleted, "Restaurer".
+const TRASH_ROW: f32 = 48.0;
+/// The gap between two rows.
+const ROW_GAP: f32 = 10.0;
 
 fn drafts(m: DraftMessage) -> Message {
     crate::gui::drafts_msg(m)
@@ -63,7 +76,9 @@ pub fn view(app: &App) -> Element<'_, Message> {
 fn drafts_list(app: &App) -> Element<'_, Message> {
     let l = &app.l;
     let all = &app.drafts.listing.drafts;
-    let mut list = Column::new().spacing(10).push(heading(l.t("home-drafts")));
+    let mut list = Column::new()
+        .spacing(ROW_GAP)
+        .push(heading(l.t("home-drafts")));
     if app.drafts.store.is_none() {
         return list.push(hint(l.t("home-no-store"))).into();
     }
@@ -79,15 +94,36 @@ fn drafts_list(app: &App) -> Element<'_, Message> {
             .size(BODY_SIZE)
             .width(Length::Fixed(360.0)),
     );
-    let filter = DraftFilter::new(&app.drafts.filter);
-    let shown: Vec<_> = all.iter().filter(|s| filter.matches(s)).collect();
+    let shown = &app.drafts.shown;
     if shown.is_empty() {
         list = list.push(hint(l.t("home-filter-none")));
     }
-    for s in shown {
-        list = list.push(draft_row(app, s));
-    }
-    list.into()
+    let rows = lazy_rows(app, List::Drafts, |i| draft_row(app, &all[shown[i]]));
+    list.push(rows).into()
+}
+
+/// The rows of a long list near the view, with empty space of the same height for the others
+/// (visible.rs), in a container whose id lets the list's place in the page be measured.
+fn lazy_rows<'a>(
+    app: &'a App,
+    list: List,
+    row: impl Fn(usize) -> Element<'a, Message>,
+) -> Element<'a, Message> {
+    let (count, pitch) = (row_count(app, list), pitch(list));
+    let range = built_rows(app, list);
+    let above = range.start as f32 * pitch;
+    let below = (count - range.end) as f32 * pitch;
+    let rows = Column::new()
+        .push(space::vertical().height(above))
+        .extend(range.map(|i| {
+            container(row(i))
+                .height(Length::Fixed(pitch))
+                .padding(iced::Padding::ZERO.bottom(ROW_GAP))
+                .clip(true)
+                .into()
+        }))
+        .push(space::vertical().height(below));
+    container(rows).id(list.id()).width(Length::Fill).into()
 }
 
 /// One draft: name, form, step, status, last change; its actions, or the delete question.
@@ -136,14 +172,26 @@ fn draft_row<'a>(app: &'a App, s: &'a DraftSummary) -> Element<'a, Message> {
         } else {
             "draft-view"
         };
+        let action = |label: &str, message: DraftMessage, name: &str| {
+            link_button_with_id(
+                l.t(label),
+                drafts(message),
+                row_control("draft", s.id, name),
+            )
+        };
         row![
-            link_button(l.t(open), drafts(DraftMessage::Open(s.id))),
-            link_button(
-                l.t("draft-duplicate"),
-                drafts(DraftMessage::Duplicate(s.id))
+            action(open, DraftMessage::Open(s.id), DRAFT_ACTIONS[0]),
+            action(
+                "draft-duplicate",
+                DraftMessage::Duplicate(s.id),
+                DRAFT_ACTIONS[1]
             ),
-            link_button(l.t("draft-export"), drafts(DraftMessage::Export(s.id))),
-            link_button(l.t("draft-delete"), drafts(DraftMessage::AskDelete(s.id))),
+            action("draft-export", DraftMessage::Export(s.id), DRAFT_ACTIONS[2]),
+            action(
+                "draft-delete",
+                DraftMessage::AskDelete(s.id),
+                DRAFT_ACTIONS[3]
+            ),
         ]
         .spacing(18)
         .into()
@@ -151,19 +199,118 @@ fn draft_row<'a>(app: &'a App, s: &'a DraftSummary) -> Element<'a, Message> {
     container(
         column![
             row![
-                text(s.display_name(l)).size(BODY_SIZE).font(FONT_BOLD_FACE),
+                text(s.display_name(l))
+                    .size(BODY_SIZE)
+                    .font(FONT_BOLD_FACE)
+                    .wrapping(Wrapping::None),
                 space::horizontal(),
-                text(modified).size(SMALL_SIZE),
-            ],
-            text(details).size(SMALL_SIZE),
+                text(modified).size(SMALL_SIZE).wrapping(Wrapping::None),
+            ]
+            .spacing(12),
+            text(details).size(SMALL_SIZE).wrapping(Wrapping::None),
             actions,
         ]
         .spacing(4),
     )
     .padding([10, 14])
     .width(Length::Fill)
+    .height(Length::Fill)
     .style(crate::gui::widgets::card)
     .into()
+}
+
+fn pitch(list: List) -> f32 {
+    match list {
+        List::Drafts => DRAFT_ROW,
+        List::Trash => TRASH_ROW,
+    }
+}
+
+pub fn row_count(app: &App, list: List) -> usize {
+    match list {
+        List::Drafts => app.drafts.shown.len(),
+        List::Trash => app.drafts.trash.as_ref().map_or(0, |t| t.drafts.len()),
+    }
+}
+
+/// The rows of `list` the home screen builds now.
+pub fn built_rows(app: &App, list: List) -> Range<usize> {
+    let top = app.list_tops.get(list).unwrap_or(0.0);
+    visible::rows_in_view(
+        row_count(app, list),
+        pitch(list),
+        top,
+        app.page,
+        visible::MARGIN_ROWS,
+    )
+}
+
+/// How many controls each row of `list` has, in order.
+pub fn controls_per_row(list: List) -> usize {
+    match list {
+        List::Drafts => DRAFT_ACTIONS.len(),
+        List::Trash => 1,
+    }
+}
+
+/// The id of a row's control, if the row exists.
+pub fn row_control_id(app: &App, f: RowFocus) -> Option<iced::widget::Id> {
+    match f.list {
+        List::Drafts => {
+            let s = app
+                .drafts
+                .listing
+                .drafts
+                .get(*app.drafts.shown.get(f.row)?)?;
+            Some(row_control("draft", s.id, DRAFT_ACTIONS.get(f.control)?))
+        }
+        List::Trash => Some(trash_control(app.drafts.trash.as_ref()?.drafts.get(f.row)?)),
+    }
+}
+
+/// Every row control built now, with its place.
+fn built_controls(app: &App) -> impl Iterator<Item = (RowFocus, iced::widget::Id)> + '_ {
+    List::ALL.into_iter().flat_map(move |list| {
+        built_rows(app, list).flat_map(move |row| {
+            (0..controls_per_row(list)).filter_map(move |control| {
+                let f = RowFocus { list, row, control };
+                row_control_id(app, f).map(|id| (f, id))
+            })
+        })
+    })
+}
+
+/// Which row control this is, if it is one of those built now.
+pub fn find_row_control(app: &App, id: &iced::widget::Id) -> Option<RowFocus> {
+    built_controls(app).find(|(_, c)| c == id).map(|(f, _)| f)
+}
+
+/// The ids of the controls in the rows built now.
+pub fn row_controls(app: &App) -> Vec<iced::widget::Id> {
+    built_controls(app).map(|(_, id)| id).collect()
+}
+
+/// Where the page must go to show a row, if it does not show now.
+pub fn reveal_row(app: &App, f: RowFocus) -> Option<f32> {
+    let top = app.list_tops.get(f.list)?;
+    visible::reveal_row(f.row, pitch(f.list), top, app.page, ROW_REVEAL_MARGIN)
+}
+
+/// Room kept above and below a row brought into view by Tab.
+const ROW_REVEAL_MARGIN: f32 = 48.0;
+
+/// The names of a draft row's actions, in the ids of their links.
+const DRAFT_ACTIONS: [&str; 4] = ["open", "duplicate", "export", "delete"];
+
+/// "Restaurer" of one deleted version (a draft deleted twice has two).
+fn trash_control(t: &crate::store::TrashedDraft) -> iced::widget::Id {
+    iced::widget::Id::from(format!("trash_{}_{}", t.summary.id.simple(), t.version))
+}
+
+/// The id of a control in a row: rows are built and dropped as the page scrolls, so focus is
+/// given back to a control by this id when its row moves in the widget tree (visible.rs).
+fn row_control(list: &str, id: uuid::Uuid, action: &str) -> iced::widget::Id {
+    iced::widget::Id::from(format!("{list}_{}_{action}", id.simple()))
 }
 
 /// The import conflict question, and the trash: restore, or empty it after a confirmation.
@@ -218,25 +365,30 @@ fn trash(app: &App) -> Element<'_, Message> {
     if trash.drafts.is_empty() {
         c = c.push(hint(l.t("trash-empty")));
     }
-    for t in &trash.drafts {
-        c = c.push(
-            row![
-                text(t.summary.display_name(l)).size(BODY_SIZE),
-                text(l.t_args(
-                    "trash-deleted",
-                    &[("when", l.date_time(t.deleted_at).into())]
-                ))
-                .size(SMALL_SIZE),
-                space::horizontal(),
-                link_button(
-                    l.t("trash-restore"),
-                    drafts(DraftMessage::Restore(t.summary.id, t.version.clone()))
-                ),
-            ]
-            .spacing(12)
-            .align_y(Alignment::Center),
-        );
-    }
+    let deleted = &trash.drafts;
+    c = c.push(lazy_rows(app, List::Trash, |i| {
+        let t = &deleted[i];
+        row![
+            text(t.summary.display_name(l))
+                .size(BODY_SIZE)
+                .wrapping(Wrapping::None),
+            text(l.t_args(
+                "trash-deleted",
+                &[("when", l.date_time(t.deleted_at).into())]
+            ))
+            .size(SMALL_SIZE)
+            .wrapping(Wrapping::None),
+            space::horizontal(),
+            link_button_with_id(
+                l.t("trash-restore"),
+                drafts(DraftMessage::Restore(t.summary.id, t.version.clone())),
+                trash_control(t),
+            ),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center)
+        .into()
+    }));
     if app.drafts.confirm == Some(Confirm::EmptyTrash) {
         c = c.push(
             row![

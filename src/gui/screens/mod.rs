@@ -2,6 +2,10 @@
 
 mod help;
 mod home;
+pub(super) use home::{
+    built_rows, controls_per_row, find_row_control, reveal_row, row_control_id, row_controls,
+    row_count,
+};
 mod outbox;
 mod outcome;
 mod review;
@@ -35,6 +39,8 @@ pub fn view(app: &App) -> Element<'_, Message> {
         .center_x(Length::Fill);
     let body = scrollable(page)
         .id(focus::PAGE)
+        // Long lists build the rows in view (visible.rs): they follow the page's position.
+        .on_scroll(|_| Message::PageScrolled)
         .height(Length::Fill)
         .width(Length::Fill);
     // Every part keeps its place whether it shows or not (the notice, the help panel): iced
