@@ -55,11 +55,11 @@ fn rows_built(app: &App) -> Vec<usize> {
     let mut ui = Simulator::with_size(settings(), Size::new(1024.0, 768.0), app.view());
     let (s, n) = (seen.clone(), names.clone());
     let _ = ui.find(move |c: Candidate<'_>| -> Option<()> {
-        if let Candidate::Text { content, .. } = c {
-            if let Some(number) = content.strip_prefix("Régie numéro ") {
-                s.fetch_add(1, Ordering::Relaxed);
-                n.lock().unwrap().push(number.parse::<usize>().unwrap());
-            }
+        if let Candidate::Text { content, .. } = c
+            && let Some(number) = content.strip_prefix("Régie numéro ")
+        {
+            s.fetch_add(1, Ordering::Relaxed);
+            n.lock().unwrap().push(number.parse::<usize>().unwrap());
         }
         None
     });
