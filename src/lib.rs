@@ -21,6 +21,7 @@ pub mod fsutil;
 pub mod gui;
 pub mod i18n;
 pub mod lookup;
+pub mod memory;
 pub mod paths;
 pub mod pdf;
 pub mod reference;

@@ -318,9 +318,11 @@ fn keystrokes(case: Case, count: usize) -> Stats {
             }
         }
         Case::Filter => {
-            // "Nouvelle désignation" has focus; then "Importer…", then the filter.
-            s.key("Tab");
-            s.key("Tab");
+            // "Nouvelle désignation" has focus; then "Importer…", "Vérifier une copie…", then
+            // the filter.
+            for _ in 0..3 {
+                s.key("Tab");
+            }
             s.settle(window, QUIET);
         }
         Case::Wheel => {

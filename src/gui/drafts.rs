@@ -136,7 +136,14 @@ impl App {
     /// Lists the drafts in the background (5,000 drafts take well under 200 ms).
     pub fn refresh_drafts(&self) -> Task<Message> {
         match self.store() {
-            Some(store) => run(move || store.list(), DraftMessage::Listed),
+            Some(store) => run(
+                move || {
+                    let listing = store.list();
+                    crate::memory::give_back_free_memory();
+                    listing
+                },
+                DraftMessage::Listed,
+            ),
             None => Task::none(),
         }
     }
