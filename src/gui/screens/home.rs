@@ -198,12 +198,17 @@ fn draft_row<'a>(app: &'a App, s: &'a DraftSummary) -> Element<'a, Message> {
     };
     container(
         column![
+            // A row has one height (visible.rs): a name too long for its line is cut at the
+            // edge of its own room, never the date beside it.
             row![
-                text(s.display_name(l))
-                    .size(BODY_SIZE)
-                    .font(FONT_BOLD_FACE)
-                    .wrapping(Wrapping::None),
-                space::horizontal(),
+                container(
+                    text(s.display_name(l))
+                        .size(BODY_SIZE)
+                        .font(FONT_BOLD_FACE)
+                        .wrapping(Wrapping::None)
+                )
+                .width(Length::Fill)
+                .clip(true),
                 text(modified).size(SMALL_SIZE).wrapping(Wrapping::None),
             ]
             .spacing(12),
@@ -369,16 +374,19 @@ fn trash(app: &App) -> Element<'_, Message> {
     c = c.push(lazy_rows(app, List::Trash, |i| {
         let t = &deleted[i];
         row![
-            text(t.summary.display_name(l))
-                .size(BODY_SIZE)
-                .wrapping(Wrapping::None),
+            container(
+                text(t.summary.display_name(l))
+                    .size(BODY_SIZE)
+                    .wrapping(Wrapping::None)
+            )
+            .width(Length::Fill)
+            .clip(true),
             text(l.t_args(
                 "trash-deleted",
                 &[("when", l.date_time(t.deleted_at).into())]
             ))
             .size(SMALL_SIZE)
             .wrapping(Wrapping::None),
-            space::horizontal(),
             link_button_with_id(
                 l.t("trash-restore"),
                 drafts(DraftMessage::Restore(t.summary.id, t.version.clone())),
