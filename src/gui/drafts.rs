@@ -115,6 +115,32 @@ impl Drafts {
     }
 }
 
+/// The drafts list being read on a thread of its own since before the window opened.
+pub(super) struct EarlyListing(std::thread::JoinHandle<Result<Listing, StoreError>>);
+
+impl EarlyListing {
+    pub(super) fn start(store: Arc<DraftStore>) -> EarlyListing {
+        EarlyListing(std::thread::spawn(move || {
+            let listing = store.list();
+            crate::memory::give_back_free_memory();
+            listing
+        }))
+    }
+
+    /// Its result, as the list's message (waited for on the blocking pool).
+    pub(super) fn task(self) -> Task<Message> {
+        let handle = self.0;
+        run(
+            move || {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            },
+            DraftMessage::Listed,
+        )
+    }
+}
+
 /// Drafts messages are boxed in `Message` to keep it small.
 pub fn drafts_msg(m: DraftMessage) -> Message {
     Message::Drafts(Box::new(m))

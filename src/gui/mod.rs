@@ -64,7 +64,15 @@ pub struct Options {
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: Options) -> iced::Result {
-    iced::application(move || App::boot(options.clone()), App::update, App::view)
+    // The drafts folder is opened and its list read while iced starts (fonts, window): with
+    // thousands of drafts the list is there for the first frame instead of arriving after it.
+    let early = std::sync::Mutex::new(Some(App::from_options(&options).listing_early()));
+    let boot = move || {
+        let taken = early.lock().ok().and_then(|mut e| e.take());
+        let (app, listing) = taken.unwrap_or_else(|| (App::from_options(&options), None));
+        App::boot(app, listing)
+    };
+    iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)
@@ -215,9 +223,17 @@ impl App {
         }
     }
 
-    fn boot(options: Options) -> (Self, Task<Message>) {
-        let app = App::from_options(&options);
-        let list = app.refresh_drafts();
+    /// Starts reading the drafts list on a thread of its own, before the window exists.
+    fn listing_early(self) -> (Self, Option<drafts::EarlyListing>) {
+        let early = self.drafts.store.clone().map(drafts::EarlyListing::start);
+        (self, early)
+    }
+
+    fn boot(app: App, listing: Option<drafts::EarlyListing>) -> (Self, Task<Message>) {
+        let list = match listing {
+            Some(early) => early.task(),
+            None => app.refresh_drafts(),
+        };
         // The outbox works on the same drafts folder (one lock per process).
         let store = app.drafts.store.clone().ok_or(StoreError::NoDataFolder);
         let client = app.sending.client.clone();
@@ -429,9 +445,14 @@ impl App {
                 .step_row_focus(-1)
                 .unwrap_or_else(|| operation::focus_previous().chain(reveal())),
             Message::Focused(id) => {
-                self.focused_row = id
+                // A row control reported after a Tab: the row focus set by that Tab (or a later
+                // one, whose report is still to come) stays; anything else ends row focus.
+                let on_a_row = id
                     .as_ref()
                     .and_then(|id| screens::find_row_control(self, id));
+                if self.focused_row.is_none() || on_a_row.is_none() {
+                    self.focused_row = on_a_row;
+                }
                 self.last_focus = id;
                 Task::none()
             }

@@ -396,10 +396,27 @@ impl Session {
         fs::read_to_string(self.profile.root().join("app.log")).unwrap_or_default()
     }
 
-    /// Fails the test with what it was waiting for, why, and the application's output.
+    /// Fails the test with what it was waiting for, why, the application's output and a
+    /// screenshot of the window as it was (best effort: a failure to take it is only said).
     pub fn fail(&self, what: &str, why: &str) -> ! {
+        let shot = shots_dir().join(format!(
+            "failure-{}-{}.png",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis())
+        ));
+        let _ = fs::create_dir_all(shots_dir());
+        let mut cmd = Command::new("import");
+        cmd.env("DISPLAY", &self.xvfb.display)
+            .args(["-window", &self.window])
+            .arg(&shot);
+        let shot = match run_bounded(cmd, Duration::from_secs(10)) {
+            Ok(_) => shot.display().to_string(),
+            Err(e) => format!("none ({e})"),
+        };
         panic!(
-            "{what}\n  last seen: {why}\n  application output:\n{}",
+            "{what}\n  last seen: {why}\n  screenshot: {shot}\n  application output:\n{}",
             self.log()
         );
     }
