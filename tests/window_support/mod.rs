@@ -553,18 +553,22 @@ impl Session {
         assert!(status.success(), "kill -{name} failed");
     }
 
-    /// Waits for the application to end by itself.
-    pub fn wait_exit(&mut self, what: &str, timeout: Duration) -> ExitStatus {
-        let result = eventually(timeout, || match self.app.as_mut().map(Child::try_wait) {
+    /// The application's exit status if it ends within `timeout`, else `None` (it goes on).
+    pub fn wait_exit_within(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        let status = eventually(timeout, || match self.app.as_mut().map(Child::try_wait) {
             Some(Ok(Some(status))) => Ok(status),
             other => Err(format!("still running ({other:?})")),
-        });
-        match result {
-            Ok(status) => {
-                self.app = None;
-                status
-            }
-            Err(why) => self.fail(what, &why),
+        })
+        .ok()?;
+        self.app = None;
+        Some(status)
+    }
+
+    /// Waits for the application to end by itself.
+    pub fn wait_exit(&mut self, what: &str, timeout: Duration) -> ExitStatus {
+        match self.wait_exit_within(timeout) {
+            Some(status) => status,
+            None => self.fail(what, &format!("still running after {timeout:?}")),
         }
     }
 
