@@ -603,3 +603,23 @@ fn an_attachment_that_inflates_too_far_is_unreadable() {
         .assert()
         .code(2);
 }
+
+/// The signed file damaged at its very end (its last byte changed): the signature fails and
+/// the PDF no longer reads, so nothing can be compared with a QR code — and the report says
+/// that, not that the copy has none "made by an earlier version".
+#[test]
+fn a_damaged_signed_copy_says_the_qr_code_could_not_be_compared() {
+    let s = exported(&example_path("municipalite.json"));
+    let mut bytes = s.copy_bytes();
+    let last = bytes.len() - 1;
+    bytes[last] = b'W';
+    let damaged = s.write("abimee.pdf", &bytes);
+    app(&s.data)
+        .arg("verify")
+        .arg(&damaged)
+        .assert()
+        .code(1)
+        .stdout(contains("le contenu signé a changé après la signature"))
+        .stdout(contains("n'a pas pu être comparé"))
+        .stdout(contains("version antérieure").not());
+}

@@ -671,6 +671,7 @@ verify-designation = Designation { $id }: { $organization }, { $status }
 verify-number = Request number: { $number }
 verify-attachment-sha256 = SHA-256 fingerprint of designation.json: { $sha256 }
 verify-qr-absent = No QR code in this copy (made by an earlier version of the application).
+verify-qr-unchecked = The QR code could not be compared: the attached designation cannot be read.
 verify-qr-agrees = The QR code on page 1 matches the attached designation.
 verify-qr-differs = The QR code on page 1 does not match the attached designation.
 verify-error-io = The file "{ $path }" cannot be read. Check that it exists and that you may read it.

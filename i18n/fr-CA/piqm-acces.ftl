@@ -672,6 +672,7 @@ verify-designation = Désignation { $id } : { $organization }, { $status }
 verify-number = Numéro de la demande : { $number }
 verify-attachment-sha256 = Empreinte SHA-256 de designation.json : { $sha256 }
 verify-qr-absent = Pas de code QR dans cette copie (faite par une version antérieure de l'application).
+verify-qr-unchecked = Le code QR n'a pas pu être comparé : la désignation jointe est illisible.
 verify-qr-agrees = Le code QR de la page 1 correspond à la désignation jointe.
 verify-qr-differs = Le code QR de la page 1 ne correspond pas à la désignation jointe.
 verify-error-io = Le fichier « { $path } » ne peut pas être lu. Vérifiez qu'il existe et que vous avez le droit de le lire.

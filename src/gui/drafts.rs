@@ -115,16 +115,19 @@ impl Drafts {
     }
 }
 
+/// Lists the drafts, then gives the memory the reading used back to the system.
+fn list_then_give_back(store: &DraftStore) -> Result<Listing, StoreError> {
+    let listing = store.list();
+    crate::memory::give_back_free_memory();
+    listing
+}
+
 /// The drafts list being read on a thread of its own since before the window opened.
 pub(super) struct EarlyListing(std::thread::JoinHandle<Result<Listing, StoreError>>);
 
 impl EarlyListing {
     pub(super) fn start(store: Arc<DraftStore>) -> EarlyListing {
-        EarlyListing(std::thread::spawn(move || {
-            let listing = store.list();
-            crate::memory::give_back_free_memory();
-            listing
-        }))
+        EarlyListing(std::thread::spawn(move || list_then_give_back(&store)))
     }
 
     /// Its result, as the list's message (waited for on the blocking pool).
@@ -162,14 +165,7 @@ impl App {
     /// Lists the drafts in the background (5,000 drafts take well under 200 ms).
     pub fn refresh_drafts(&self) -> Task<Message> {
         match self.store() {
-            Some(store) => run(
-                move || {
-                    let listing = store.list();
-                    crate::memory::give_back_free_memory();
-                    listing
-                },
-                DraftMessage::Listed,
-            ),
+            Some(store) => run(move || list_then_give_back(&store), DraftMessage::Listed),
             None => Task::none(),
         }
     }

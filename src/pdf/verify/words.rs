@@ -108,10 +108,15 @@ pub fn lines(report: &Report, l: &Localizer) -> Vec<String> {
             &[("sha256", sha256.clone().into())],
         ));
     }
-    out.push(l.t(match report.qr_agrees {
-        None => "verify-qr-absent",
-        Some(true) => "verify-qr-agrees",
-        Some(false) => "verify-qr-differs",
-    }));
+    out.push(
+        l.t(match (&report.designation, &report.qr, report.qr_agrees) {
+            // Nothing readable attached (an altered or damaged copy): no QR code to compare with,
+            // whether or not there is one — never "made by an earlier version".
+            (None, _, _) => "verify-qr-unchecked",
+            (Some(_), None, _) => "verify-qr-absent",
+            (Some(_), Some(_), Some(true)) => "verify-qr-agrees",
+            (Some(_), Some(_), _) => "verify-qr-differs",
+        }),
+    );
     out
 }
