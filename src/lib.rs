@@ -25,6 +25,7 @@ pub mod memory;
 pub mod paths;
 pub mod pdf;
 pub mod reference;
+pub mod secret;
 pub mod settings;
 pub mod store;
 pub mod submit;
