@@ -158,7 +158,10 @@ mod tests {
 
     #[test]
     fn a_plain_value_reads_as_it_is() {
-        assert_eq!(open(b"-----BEGIN PRIVATE KEY-----").unwrap(), b"-----BEGIN PRIVATE KEY-----");
+        assert_eq!(
+            open(b"-----BEGIN PRIVATE KEY-----").unwrap(),
+            b"-----BEGIN PRIVATE KEY-----"
+        );
         assert!(!is_sealed(b"token"));
     }
 

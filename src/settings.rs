@@ -264,7 +264,8 @@ impl Settings {
         // A token written in clear (by IT, or before sealing) wins over a sealed one: it is
         // the newer intention, and is sealed at the next save.
         if settings.jeton.is_none()
-            && let Some(sealed) = typed::<String>(raw.jeton_protege, "jeton_protege", path, &mut warnings)
+            && let Some(sealed) =
+                typed::<String>(raw.jeton_protege, "jeton_protege", path, &mut warnings)
         {
             match open_token(&sealed) {
                 Ok(token) => settings.jeton = Some(token),
@@ -342,7 +343,9 @@ impl Settings {
 /// A token sealed, as text for the TOML file.
 fn seal_token(token: &str) -> std::io::Result<String> {
     use base64ct::{Base64, Encoding};
-    Ok(Base64::encode_string(&crate::secret::seal(token.as_bytes())?))
+    Ok(Base64::encode_string(&crate::secret::seal(
+        token.as_bytes(),
+    )?))
 }
 
 /// The token of a `jeton_protege` value; `Err`: why it cannot be used, in English, for the
@@ -424,7 +427,10 @@ mod tests {
         };
         let text = s.to_file_text().unwrap();
         if cfg!(windows) {
-            assert!(!text.contains("secret") && text.contains("jeton_protege"), "{text}");
+            assert!(
+                !text.contains("secret") && text.contains("jeton_protege"),
+                "{text}"
+            );
         } else {
             assert_eq!(text, "jeton = \"secret\"\n");
         }

@@ -41,9 +41,10 @@ use crate::dialogs::{FileDialogs, SystemDialogs};
 pub use drafts::{Confirm, DraftMessage, Drafts, drafts_msg, export_name};
 pub use pdf::{PdfMessage, pdf_msg};
 
-/// The bundled font, so text shows on machines without system fonts (iced bundles none).
-const FONT_REGULAR: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Regular.ttf");
-const FONT_BOLD: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Bold.ttf");
+/// The bundled font, so text shows on machines without system fonts (iced bundles none). The
+/// same bytes as the PDF copy's: the files are in the program once.
+const FONT_REGULAR: &[u8] = crate::pdf::fonts::REGULAR_TTF;
+const FONT_BOLD: &[u8] = crate::pdf::fonts::BOLD_TTF;
 pub const FONT: Font = Font::with_name("Noto Sans");
 pub const FONT_BOLD_FACE: Font = Font {
     weight: iced::font::Weight::Bold,
