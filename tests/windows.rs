@@ -10,7 +10,6 @@
 
 mod support;
 #[path = "window_support/mod.rs"]
-#[allow(dead_code)]
 mod window_support;
 
 use std::path::{Path, PathBuf};

@@ -70,7 +70,10 @@ pub async fn submit_designation(
     let writer = outbox.clone();
     crate::blocking::run(move || writer.enqueue(&d))
         .await
-        .map_err(|error| AttemptError { id, error })?;
+        .map_err(|error| AttemptError {
+            id,
+            error: Box::new(error),
+        })?;
     outbox.send_one(id).await.map(Submitted::Attempted)
 }
 
