@@ -11,6 +11,7 @@ pub mod blocking;
 pub mod bounded;
 pub mod cli;
 pub mod clock;
+pub mod console;
 pub mod contact;
 pub mod designation;
 #[cfg(feature = "gui")]
