@@ -101,6 +101,7 @@ fn expected_files() -> BTreeSet<String> {
         "/usr/share/man/en/man1/piqm-acces.1.gz".to_string(),
         "/usr/share/doc/piqm-acces/copyright".to_string(),
         "/usr/share/doc/piqm-acces/third-party-crates.txt".to_string(),
+        "/usr/share/doc/piqm-acces/changelog.gz".to_string(),
     ]
     .into();
     for size in HICOLOR_SIZES {
@@ -662,6 +663,10 @@ fn it_installs_runs_and_removes_cleanly() {
             "{path} is not installed (a path-exclude in /etc/dpkg/dpkg.cfg.d/?)"
         );
     }
+
+    // Every installed file as the package's md5sums say.
+    let verify = stdout(place.dpkg().args(["--verify", "piqm-acces"]));
+    assert!(verify.trim().is_empty(), "dpkg --verify: {verify}");
 
     let bin = place.path("/usr/bin/piqm-acces");
     let version = stdout(Command::new(&bin).arg("--version"));
