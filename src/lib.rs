@@ -7,6 +7,11 @@
 //! (`cli` and `gui`, chosen by `main.rs`) turn input into those calls and their results into
 //! words.
 
+/// The application's id: the name of its .desktop and AppStream files (resources/packaging/linux)
+/// and the window's Wayland app id and X11 WM_CLASS, by which a desktop ties the window to its
+/// launcher and icon. The same reverse-DNS name as the data folder's (src/paths.rs).
+pub const APP_ID: &str = "ca.gouv.qc.mamh.piqm_acces";
+
 pub mod blocking;
 pub mod bounded;
 pub mod cli;

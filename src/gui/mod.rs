@@ -93,6 +93,13 @@ pub fn window_settings() -> iced::window::Settings {
         min_size: Some(Size::new(720.0, 520.0)),
         icon: icon::window_icon(),
         exit_on_close_request: false,
+        // Without it iced sets an empty WM_CLASS and Wayland app id: the dock would show no icon
+        // and could not match the window to the installed .desktop entry.
+        #[cfg(target_os = "linux")]
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: crate::APP_ID.to_string(),
+            ..Default::default()
+        },
         ..Default::default()
     }
 }
