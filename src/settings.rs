@@ -524,7 +524,16 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("langue = \"fr\""), "{text}");
         assert!(text.contains("theme = \"clair\""), "{text}");
-        assert!(text.contains("jeton = \" t \""), "{text}");
+        if cfg!(windows) {
+            // Sealed for the user (DPAPI): the token is not in the file in clear.
+            assert!(
+                text.contains("jeton_protege = ") && !text.contains("\"t\""),
+                "{text}"
+            );
+            assert_eq!(Settings::load(&path).0.token().as_deref(), Some("t"));
+        } else {
+            assert!(text.contains("jeton = \" t \""), "{text}");
+        }
         // A theme that is not one of the two falls back alone, with a warning naming it.
         std::fs::write(&path, "theme = \"bleu\"\nlangue = \"en\"\n").unwrap();
         let (s, w) = Settings::load(&path);
