@@ -9,7 +9,7 @@ pub const REGULAR_TTF: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Re
 pub const BOLD_TTF: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Bold.ttf");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Weight {
+pub enum Weight {
     Regular,
     Bold,
 }

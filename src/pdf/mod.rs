@@ -21,6 +21,7 @@ pub mod copy;
 pub mod fonts;
 pub mod identity;
 mod layout;
+pub mod page;
 pub mod print;
 pub mod qr;
 mod sign;
@@ -36,6 +37,7 @@ pub use copy::{CopyError, CopyRequest, SignedCopy, Signer, make_copy};
 pub use identity::{
     Identity, IdentityError, IdentityInfo, IdentityKind, IdentityStatus, IdentityStore, Subject,
 };
+pub use page::Pages;
 pub use sign::SignError;
 
 use crate::designation::Designation;
@@ -93,6 +95,8 @@ pub struct Exported {
     /// The designation has errors: every page is marked "BROUILLON — incomplet".
     pub incomplete: bool,
     pub pages: usize,
+    /// Its pages, device-independent: what a printer that draws pages prints.
+    pub layout: Pages,
 }
 
 /// Why a copy could not be made. Not the user's doing: a defect to report.
@@ -149,10 +153,11 @@ pub fn export(
     content.qr = Some(qr_text.clone());
     let incomplete = content.draft_mark.is_some();
     let title = l.t("app-title");
-    let mut laid = layout::lay_out(&content, &l, options.paper, &title);
-    let pages = laid.doc.page_count();
+    let laid = layout::lay_out(&content, &l, options.paper);
+    let mut pdf = layout::pdf(&laid.pages, &title);
+    let pages = laid.pages.pages.len();
     let requester = format!("{} {}", d.requester.first_name, d.requester.last_name);
-    laid.doc.metadata.info = PdfDocumentInfo {
+    pdf.metadata.info = PdfDocumentInfo {
         document_title: title.clone(),
         author: requester.trim().to_string(),
         subject: d.organization.name.clone(),
@@ -165,7 +170,7 @@ pub fn export(
         subset_fonts: true,
         ..PdfSaveOptions::default()
     };
-    let mut doc = laid.doc.to_lopdf_document(&save, &mut Vec::new());
+    let mut doc = pdf.to_lopdf_document(&save, &mut Vec::new());
     tidy_info(&mut doc, &title, d, now)?;
     set_qr_text(&mut doc, &qr_text)?;
 
@@ -194,6 +199,7 @@ pub fn export(
         bytes,
         incomplete,
         pages,
+        layout: laid.pages,
     })
 }
 
