@@ -73,6 +73,14 @@ pub(crate) fn text_width(text: &str, weight: Weight, size: f32) -> f32 {
     units as f32 * size / m.units_per_em
 }
 
+/// Width of one character in points at the given size: where the next one starts. A printer
+/// that draws the copy places each character so, and its lines are as long as the PDF's.
+#[cfg_attr(not(windows), allow(dead_code))]
+pub(crate) fn char_width(c: char, weight: Weight, size: f32) -> f32 {
+    let m = metrics(weight);
+    f32::from(m.advance(c)) * size / m.units_per_em
+}
+
 /// Splits a text into lines no wider than `width` points. Lines break at ordinary spaces only
 /// (U+0020), so that non-breaking spaces (« guillemets », 14 h 32) hold; a word wider than a
 /// whole line is cut between characters so that nothing ever overflows. Line breaks in the text
@@ -166,6 +174,13 @@ mod tests {
         );
         let w = text_width("abc", Weight::Regular, 20.0);
         assert!((w - 2.0 * text_width("abc", Weight::Regular, 10.0)).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_text_is_as_wide_as_its_characters() {
+        let text = "Hélène Côté — 418 839-2002";
+        let sum: f32 = text.chars().map(|c| char_width(c, Weight::Bold, 9.5)).sum();
+        assert!((sum - text_width(text, Weight::Bold, 9.5)).abs() < 0.001);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! detached CMS signature (`adbe.pkcs7.detached`, SHA-256) made by an [`Identity`]: the
 //! installation's self-signed one ([`IdentityStore::self_signed`], the same for every copy) or the organisation's
 //! PKCS #12 certificate ([`IdentityStore::unlock_organization`], [`Identity::from_pkcs12`]).
-//! [`extract_designation`] reads the designation back from a copy; [`print`] sends a file to a
-//! printer.
+//! [`extract_designation`] reads the designation back from a copy; [`print`](mod@print) sends a copy to a
+//! printer: its file to CUPS, its pages ([`page`], [`reprint`]) to Windows' printing API.
 //!
 //! Crates: printpdf 0.12 (without its HTML engine) and the lopdf 0.44 it is built on; the
 //! RustCrypto generation that lopdf already uses (sha2 0.11, der 0.8, x509-cert 0.3, p256 0.14,
@@ -24,6 +24,7 @@ mod layout;
 pub mod page;
 pub mod print;
 pub mod qr;
+pub mod reprint;
 mod sign;
 pub mod verify;
 

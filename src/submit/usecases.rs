@@ -100,16 +100,16 @@ pub async fn submit_file(outbox: &Outbox, d: Designation) -> Result<SubmittedFil
     let id = d.id;
     let store = outbox.store().clone();
     let here = crate::blocking::run(move || store.load(id)).await.ok();
-    let done_here = |submitted| {
-        Ok(SubmittedFile {
-            history: None,
-            submitted,
-        })
+    // Not a closure returning `Result`: its error type is large on Windows (clippy's
+    // result_large_err).
+    let done_here = |submitted| SubmittedFile {
+        history: None,
+        submitted,
     };
     match here.map(|h| (h.status, h)) {
-        Some((Status::Sent, existing)) => return done_here(Submitted::AlreadySent(existing)),
+        Some((Status::Sent, existing)) => return Ok(done_here(Submitted::AlreadySent(existing))),
         Some((Status::Queued, _)) => {
-            return done_here(Submitted::Attempted(outbox.send_one(id).await?));
+            return Ok(done_here(Submitted::Attempted(outbox.send_one(id).await?)));
         }
         _ => {}
     }
