@@ -149,11 +149,11 @@ fn the_window_prints_the_copy_on_the_chosen_queue() {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                // cups-pdf names the file after the job's title (the application's title);
+                // cups-pdf names the file after the job's title (the copy's file name);
                 // the other tests print under their own names, in parallel.
                 .find(|p| {
                     !before.contains(p)
-                        && p.to_string_lossy().contains("gestionnaire")
+                        && p.to_string_lossy().contains("designation-ville-de-levis")
                         && std::fs::metadata(p).is_ok_and(|m| m.len() > 1000)
                 })
         });

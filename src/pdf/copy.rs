@@ -216,13 +216,15 @@ pub enum PrintCopyError {
 }
 
 /// "Imprimer…": makes the signed copy in the data folder's `impressions` folder (kept, so that
-/// what was printed can be found again), then prints it on `printer`.
+/// what was printed can be found again), then prints it on `printer`. The job is named after the
+/// copy's file, as `print FILE` names it: it says which designation and which day in the queue,
+/// and it is plain ASCII without spaces (under Wine, a job title with a space made Debian 12's
+/// cupsd crash, measured).
 pub fn print_copy(
     request: &CopyRequest<'_>,
     data_dir: &Path,
     system: &dyn Printer,
     printer: &str,
-    title: &str,
 ) -> Result<Printed, PrintCopyError> {
     let dir = data_dir.join(PRINTED_COPIES_DIR);
     // A folder that cannot be made shows as the file that cannot be written, just after. The
@@ -230,11 +232,11 @@ pub fn print_copy(
     let _ = crate::fsutil::create_private_dir(&dir);
     let name = super::default_file_name(request.draft, request.now.date());
     let (copy, pages) =
-        write_copy(request, &dir.join(name), Access::Private).map_err(PrintCopyError::Copy)?;
+        write_copy(request, &dir.join(&name), Access::Private).map_err(PrintCopyError::Copy)?;
     let job = Job {
         file: &copy.path,
         pages: Some(&pages),
-        title,
+        title: &name,
         output: None,
     };
     match system.print(printer, &job) {
@@ -384,10 +386,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let d = Designation::new(time::OffsetDateTime::UNIX_EPOCH);
         let system = TwoQueues::default();
-        let printed = print_copy(&request(&d, dir.path()), dir.path(), &system, "A", "t").unwrap();
+        let printed = print_copy(&request(&d, dir.path()), dir.path(), &system, "A").unwrap();
         assert_eq!(printed.printer, "A");
         let jobs = system.jobs.lock().unwrap();
         assert!(jobs[0].1.starts_with(dir.path().join(PRINTED_COPIES_DIR)));
+        assert_eq!(
+            jobs[0].2, "designation-2026-11-24.pdf",
+            "named after its file"
+        );
         assert!(jobs[0].3.is_some_and(|n| n >= 1));
     }
 }

@@ -116,9 +116,8 @@ fn make_copy(
             })
             .map_err(failed),
         Target::Printer(printer) => {
-            let title = l.t("app-title");
             let system = system_printer();
-            match print_copy(&request, &data_dir, system.as_ref(), &printer, &title) {
+            match print_copy(&request, &data_dir, system.as_ref(), &printer) {
                 Ok(printed) => Ok(Done::Printed {
                     printer: printed.printer,
                 }),
