@@ -7,10 +7,16 @@
 //! (`cli` and `gui`, chosen by `main.rs`) turn input into those calls and their results into
 //! words.
 
+/// The application's id: the name of its .desktop and AppStream files (resources/packaging/linux)
+/// and the window's Wayland app id and X11 WM_CLASS, by which a desktop ties the window to its
+/// launcher and icon. The same reverse-DNS name as the data folder's (src/paths.rs).
+pub const APP_ID: &str = "ca.gouv.qc.mamh.piqm_acces";
+
 pub mod blocking;
 pub mod bounded;
 pub mod cli;
 pub mod clock;
+pub mod console;
 pub mod contact;
 pub mod designation;
 #[cfg(feature = "gui")]
@@ -25,6 +31,7 @@ pub mod memory;
 pub mod paths;
 pub mod pdf;
 pub mod reference;
+pub mod secret;
 pub mod settings;
 pub mod store;
 pub mod submit;

@@ -29,6 +29,7 @@ fn window(choices: WindowChoices, err: &mut dyn std::io::Write) -> u8 {
         data_dir: choices.data_dir,
         endpoint: choices.endpoint,
     };
+    piqm_acces::console::release_if_own();
     match gui::run(options) {
         Ok(()) => cli::exit::OK,
         Err(e) => cli::window_failed(&e.to_string(), lang, err),

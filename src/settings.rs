@@ -57,6 +57,8 @@ struct RawSettings {
     adresse_service: Option<toml::Value>,
     #[serde(alias = "token")]
     jeton: Option<toml::Value>,
+    /// The token sealed with DPAPI (Windows), as this application writes it there.
+    jeton_protege: Option<toml::Value>,
 }
 
 fn lang_code<S: Serializer>(lang: &Option<Lang>, s: S) -> Result<S::Ok, S::Error> {
@@ -258,6 +260,22 @@ impl Settings {
             adresse_service: typed(raw.adresse_service, "adresse_service", path, &mut warnings),
             jeton: typed(raw.jeton, "jeton", path, &mut warnings),
         };
+        let mut settings = settings;
+        // A token written in clear (by IT, or before sealing) wins over a sealed one: it is
+        // the newer intention, and is sealed at the next save.
+        if settings.jeton.is_none()
+            && let Some(sealed) =
+                typed::<String>(raw.jeton_protege, "jeton_protege", path, &mut warnings)
+        {
+            match open_token(&sealed) {
+                Ok(token) => settings.jeton = Some(token),
+                Err(reason) => warnings.push(SettingsWarning::BadValue {
+                    path: path.to_path_buf(),
+                    key: "jeton_protege".into(),
+                    reason,
+                }),
+            }
+        }
         if let Some(address) = settings.adresse_service.as_deref()
             && let Err(e) = crate::submit::Endpoint::parse(address)
         {
@@ -294,12 +312,52 @@ impl Settings {
     /// Writes the settings atomically and durably ([`crate::fsutil::write_atomic`]), readable
     /// only by the user: the file may hold the ministry's token.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        let text = toml::to_string(self).map_err(std::io::Error::other)?;
+        let text = self.to_file_text()?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::fsutil::create_private_dir(dir)?;
         }
         crate::fsutil::write_atomic(path, text.as_bytes(), crate::fsutil::Access::Private)
     }
+}
+
+impl Settings {
+    /// The file's text: on Windows the token is sealed for the user ([`crate::secret`]) and
+    /// written as `jeton_protege`; elsewhere as `jeton`, in a file only its owner may read.
+    fn to_file_text(&self) -> std::io::Result<String> {
+        let mut shown = self.clone();
+        let sealed = match self.token() {
+            Some(token) if cfg!(windows) => {
+                shown.jeton = None;
+                Some(seal_token(&token)?)
+            }
+            _ => None,
+        };
+        let mut table = toml::Table::try_from(&shown).map_err(std::io::Error::other)?;
+        if let Some(sealed) = sealed {
+            table.insert("jeton_protege".into(), toml::Value::String(sealed));
+        }
+        toml::to_string(&table).map_err(std::io::Error::other)
+    }
+}
+
+/// A token sealed, as text for the TOML file.
+fn seal_token(token: &str) -> std::io::Result<String> {
+    use base64ct::{Base64, Encoding};
+    Ok(Base64::encode_string(&crate::secret::seal(
+        token.as_bytes(),
+    )?))
+}
+
+/// The token of a `jeton_protege` value; `Err`: why it cannot be used, in English, for the
+/// warning (which tells the user to enter it again).
+fn open_token(text: &str) -> Result<String, String> {
+    use base64ct::{Base64, Encoding};
+    let stored = Base64::decode_vec(text.trim()).map_err(|e| format!("not base64: {e}"))?;
+    if !crate::secret::is_sealed(&stored) {
+        return Err("not a sealed token".into());
+    }
+    let plain = crate::secret::open(&stored).map_err(|e| e.to_string())?;
+    String::from_utf8(plain).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -332,6 +390,51 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+    }
+
+    #[test]
+    fn a_sealed_token_that_cannot_be_opened_is_named_and_a_clear_one_wins() {
+        let path = Path::new("config.toml");
+        // Sealed on Windows, read here (or sealed for another user there): a warning naming the
+        // key, no token.
+        let mut sealed = crate::secret::MAGIC.to_vec();
+        sealed.extend_from_slice(b"\x01\x00\x00\x00");
+        let sealed = {
+            use base64ct::{Base64, Encoding};
+            Base64::encode_string(&sealed)
+        };
+        let (s, w) = Settings::parse(&format!("jeton_protege = \"{sealed}\"\n"), path);
+        assert_eq!(s.token(), None);
+        assert!(
+            matches!(&w[..], [SettingsWarning::BadValue { key, .. }] if key == "jeton_protege"),
+            "{w:?}"
+        );
+        let (s, w) = Settings::parse("jeton_protege = \"pas du base64!\"\n", path);
+        assert_eq!((s.token(), w.len()), (None, 1));
+        // A token in clear beside it is the newer intention.
+        let (s, w) = Settings::parse(
+            &format!("jeton = \"neuf\"\njeton_protege = \"{sealed}\"\n"),
+            path,
+        );
+        assert_eq!((s.token().as_deref(), w), (Some("neuf"), vec![]));
+    }
+
+    #[test]
+    fn the_token_is_written_sealed_only_where_sealing_exists() {
+        let s = Settings {
+            jeton: Some("secret".into()),
+            ..Settings::default()
+        };
+        let text = s.to_file_text().unwrap();
+        if cfg!(windows) {
+            assert!(
+                !text.contains("secret") && text.contains("jeton_protege"),
+                "{text}"
+            );
+        } else {
+            assert_eq!(text, "jeton = \"secret\"\n");
+        }
+        assert_eq!(Settings::parse(&text, Path::new("c")), (s, vec![]));
     }
 
     #[test]

@@ -688,3 +688,22 @@ dialog-verify-title = Choose the PDF copy to verify
 dialog-filter-copy = Signed PDF copy
 verify-panel-title = Verification of the copy "{ $name }"
 verify-panel-close = Close
+
+## Manual page (man piqm-acces; examples/manpage.rs)
+
+man-manual = Accès PIQM manual
+man-heading-name = NAME
+man-heading-synopsis = SYNOPSIS
+man-heading-description = DESCRIPTION
+man-heading-environment = ENVIRONMENT
+man-heading-exit-status = EXIT STATUS
+man-heading-version = VERSION
+man-description = Accès PIQM replaces the ministry's web form for designating the local access rights manager of a municipality or organization for the PIQM online service. Without a command, piqm-acces opens the application: answers are saved as a draft as they are typed, checked before anything is sent, then sent exactly once, later if the computer is offline. The commands below offer the same services for scripts and technical support.
+man-env-data-dir = Folder of the drafts, the outbox and the signing identity, like --data-dir.
+man-env-endpoint = Address of the sending service, like --endpoint.
+man-env-p12-password = Password of the certificate for export --p12 and identity import; without it, it is asked for on the terminal.
+man-exit-ok = All is well.
+man-exit-problems = The designation has problems to fix, or a choice is needed.
+man-exit-unreadable = A file cannot be read, or the command line is wrong.
+man-exit-left-in-outbox = Left in the outbox (offline, service busy, no address configured); for lookup, the service could not be reached.
+man-exit-refused = Refused by the ministry.

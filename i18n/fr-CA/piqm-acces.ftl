@@ -689,3 +689,22 @@ dialog-verify-title = Choisir la copie PDF à vérifier
 dialog-filter-copy = Copie PDF signée
 verify-panel-title = Vérification de la copie « { $name } »
 verify-panel-close = Fermer
+
+## Page de manuel (man piqm-acces ; examples/manpage.rs)
+
+man-manual = Manuel d'Accès PIQM
+man-heading-name = NOM
+man-heading-synopsis = SYNOPSIS
+man-heading-description = DESCRIPTION
+man-heading-environment = ENVIRONNEMENT
+man-heading-exit-status = CODES DE SORTIE
+man-heading-version = VERSION
+man-description = Accès PIQM remplace le formulaire Web du Ministère pour désigner le gestionnaire local des droits d'accès d'une municipalité ou d'un organisme au service en ligne du PIQM. Sans commande, piqm-acces ouvre l'application : les réponses sont enregistrées comme brouillon à mesure qu'elles sont tapées, vérifiées avant tout envoi, puis envoyées une seule fois, au besoin plus tard si le poste est hors ligne. Les commandes ci-dessous offrent les mêmes services pour les scripts et le soutien technique.
+man-env-data-dir = Dossier des brouillons, de la file d'envoi et de l'identité de signature, comme --data-dir.
+man-env-endpoint = Adresse du service d'envoi, comme --endpoint.
+man-env-p12-password = Mot de passe du certificat de export --p12 et de identity import ; sans cette variable, il est demandé au terminal.
+man-exit-ok = Tout va bien.
+man-exit-problems = La désignation a des problèmes à corriger, ou un choix est nécessaire.
+man-exit-unreadable = Un fichier est illisible, ou la ligne de commande est incorrecte.
+man-exit-left-in-outbox = Laissé dans la file d'envoi (hors ligne, service occupé, aucune adresse configurée) ; pour lookup, le service n'a pas pu être joint.
+man-exit-refused = Refusé par le Ministère.

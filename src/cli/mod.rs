@@ -62,6 +62,12 @@ pub struct Line {
     l: Localizer,
 }
 
+/// The whole grammar, every help text in `lang`: what `--help` shows, for the manual page
+/// (examples/manpage.rs writes it with clap_mangen, so the binary does not carry it).
+pub fn command(lang: Lang) -> clap::Command {
+    localized_command(&Localizer::new(lang))
+}
+
 /// Reads the command line (help and errors in the language asked for).
 pub fn parse(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Parsed {
     let l = Localizer::new(requested_lang(args));

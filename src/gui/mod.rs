@@ -41,9 +41,10 @@ use crate::dialogs::{FileDialogs, SystemDialogs};
 pub use drafts::{Confirm, DraftMessage, Drafts, drafts_msg, export_name};
 pub use pdf::{PdfMessage, pdf_msg};
 
-/// The bundled font, so text shows on machines without system fonts (iced bundles none).
-const FONT_REGULAR: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Regular.ttf");
-const FONT_BOLD: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Bold.ttf");
+/// The bundled font, so text shows on machines without system fonts (iced bundles none). The
+/// same bytes as the PDF copy's: the files are in the program once.
+const FONT_REGULAR: &[u8] = crate::pdf::fonts::REGULAR_TTF;
+const FONT_BOLD: &[u8] = crate::pdf::fonts::BOLD_TTF;
 pub const FONT: Font = Font::with_name("Noto Sans");
 pub const FONT_BOLD_FACE: Font = Font {
     weight: iced::font::Weight::Bold,
@@ -92,6 +93,13 @@ pub fn window_settings() -> iced::window::Settings {
         min_size: Some(Size::new(720.0, 520.0)),
         icon: icon::window_icon(),
         exit_on_close_request: false,
+        // Without it iced sets an empty WM_CLASS and Wayland app id: the dock would show no icon
+        // and could not match the window to the installed .desktop entry.
+        #[cfg(target_os = "linux")]
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: crate::APP_ID.to_string(),
+            ..Default::default()
+        },
         ..Default::default()
     }
 }

@@ -134,7 +134,8 @@ pub struct Attempt {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttemptError {
     pub id: Uuid,
-    pub error: StoreError,
+    /// Boxed: the error is rare and large (paths), the success path carries only a pointer.
+    pub error: Box<StoreError>,
 }
 
 /// Runs file work off the async threads (the GUI's runtime stays responsive).
@@ -199,7 +200,10 @@ impl Outbox {
     /// One attempt to send one designation. The attempt is on disk before the request leaves,
     /// and its result is on disk before this returns.
     pub async fn send_one(&self, id: Uuid) -> Result<Attempt, AttemptError> {
-        let fail = |error| AttemptError { id, error };
+        let fail = |error| AttemptError {
+            id,
+            error: Box::new(error),
+        };
         let store = self.store.clone();
         let now = OffsetDateTime::now_utc();
         let (mut draft, problems) = blocking(move || {

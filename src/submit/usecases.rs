@@ -70,7 +70,10 @@ pub async fn submit_designation(
     let writer = outbox.clone();
     crate::blocking::run(move || writer.enqueue(&d))
         .await
-        .map_err(|error| AttemptError { id, error })?;
+        .map_err(|error| AttemptError {
+            id,
+            error: Box::new(error),
+        })?;
     outbox.send_one(id).await.map(Submitted::Attempted)
 }
 
@@ -100,16 +103,16 @@ pub async fn submit_file(outbox: &Outbox, d: Designation) -> Result<SubmittedFil
     let id = d.id;
     let store = outbox.store().clone();
     let here = crate::blocking::run(move || store.load(id)).await.ok();
-    // Not a closure returning `Result`: its error type is large on Windows (clippy's
-    // result_large_err).
-    let done_here = |submitted| SubmittedFile {
-        history: None,
-        submitted,
+    let done_here = |submitted| {
+        Ok(SubmittedFile {
+            history: None,
+            submitted,
+        })
     };
     match here.map(|h| (h.status, h)) {
-        Some((Status::Sent, existing)) => return Ok(done_here(Submitted::AlreadySent(existing))),
+        Some((Status::Sent, existing)) => return done_here(Submitted::AlreadySent(existing)),
         Some((Status::Queued, _)) => {
-            return Ok(done_here(Submitted::Attempted(outbox.send_one(id).await?)));
+            return done_here(Submitted::Attempted(outbox.send_one(id).await?));
         }
         _ => {}
     }

@@ -1,6 +1,7 @@
 //! The identity folder, `<data_dir>/identite/`: this installation's self-signed key and
 //! certificate in one file, `identite.pem` (0600, written in one atomic step), or the
-//! organisation's PKCS #12 file (still encrypted) and its public certificates.
+//! organisation's PKCS #12 file (still encrypted) and its public certificates. On Windows the
+//! files that hold a private key are also sealed for the user with DPAPI ([`crate::secret`]).
 //!
 //! Older versions wrote the key and the certificate as two files (`cle-privee.pem`,
 //! `certificat.pem`); a crash between the two writes left a pair that no longer matched. A
@@ -19,6 +20,7 @@ use super::key::Identity;
 use super::x509::{algorithm_of, certificate_info};
 use super::{IdentityInfo, IdentityKind, Subject};
 use crate::fsutil::{self, Access};
+use crate::secret;
 
 /// The folder of the signing identity inside the data directory.
 pub const IDENTITY_DIR: &str = "identite";
@@ -136,10 +138,16 @@ impl IdentityStore {
     pub fn self_signed(&self, now: OffsetDateTime) -> Result<Identity, IdentityError> {
         let path = self.dir.join(IDENTITY_FILE);
         if path.exists() {
-            let bytes = read(&path)?;
-            match parse_identity_file(&bytes) {
+            let stored = read(&path)?;
+            let opened = secret::open(&stored).map_err(|e| e.to_string());
+            match opened.and_then(|bytes| parse_identity_file(&bytes)) {
                 Ok(identity) => {
                     self.clear_old_layout(&identity, now)?;
+                    // Written before this version sealed keys (or copied in by hand): sealed
+                    // now where sealing means something.
+                    if cfg!(windows) && !secret::is_sealed(&stored) {
+                        self.write_identity_file(&identity)?;
+                    }
                     return Ok(identity);
                 }
                 Err(why) => self.set_aside(&[IDENTITY_FILE], &why, now)?,
@@ -218,7 +226,7 @@ impl IdentityStore {
 
     fn write_identity_file(&self, identity: &Identity) -> Result<(), IdentityError> {
         self.ensure_dir()?;
-        write_private(&self.dir.join(IDENTITY_FILE), identity.to_pem()?.as_bytes())
+        write_secret(&self.dir.join(IDENTITY_FILE), identity.to_pem()?.as_bytes())
     }
 
     /// Moves the files of `names` that exist to `ecartee/<time>-<name>`, with a note saying why
@@ -276,7 +284,7 @@ impl IdentityStore {
         let identity = Identity::from_pkcs12(bytes, password)?;
         identity.check_for_signing(now)?;
         self.ensure_dir()?;
-        write_private(&self.dir.join(P12_FILE), bytes)?;
+        write_secret(&self.dir.join(P12_FILE), bytes)?;
         let mut pem = String::new();
         for cert in identity.chain() {
             pem.push_str(&cert.to_pem(LineEnding::LF).map_err(crypto)?);
@@ -291,7 +299,7 @@ impl IdentityStore {
         if !path.exists() {
             return Err(IdentityError::NoOrganization);
         }
-        Identity::from_pkcs12(&read(&path)?, password)
+        Identity::from_pkcs12(&read_secret(&path)?, password)
     }
 
     /// Stops using the organisational certificate (back to the self-signed one).
@@ -317,9 +325,17 @@ fn read(path: &Path) -> Result<Vec<u8>, IdentityError> {
     })
 }
 
+/// A file that may be sealed ([`crate::secret`]), opened.
+fn read_secret(path: &Path) -> Result<Vec<u8>, IdentityError> {
+    secret::open(&read(path)?).map_err(|e| IdentityError::Corrupt {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })
+}
+
 /// The certificates of a PEM file (after the private key, in `identite.pem`).
 fn read_certificates(path: &Path) -> Result<Vec<Certificate>, IdentityError> {
-    let bytes = read(path)?;
+    let bytes = read_secret(path)?;
     let certs = match find(&bytes, KEY_END.as_bytes()) {
         Some(at) => &bytes[at + KEY_END.len()..],
         None => &bytes[..],
@@ -356,6 +372,16 @@ fn remove(path: &Path) -> Result<(), IdentityError> {
             source,
         }),
     }
+}
+
+/// A file that holds a private key: private, and sealed where the system can
+/// ([`crate::secret::seal`]).
+fn write_secret(path: &Path, bytes: &[u8]) -> Result<(), IdentityError> {
+    let sealed = secret::seal(bytes).map_err(|source| IdentityError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    write_private(path, &sealed)
 }
 
 /// Every file of the identity folder holds a key or names a person: readable by the user only,
