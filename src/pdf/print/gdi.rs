@@ -452,6 +452,27 @@ impl Canvas {
         (points * self.scale.1 - self.offset.1).round() as i32
     }
 
+    /// The text in UTF-16 and where each unit goes (`ExtTextOutW`'s `lpDx`, device units): each
+    /// character where the PDF puts it, rounded from the start of the line so that no error adds
+    /// up.
+    fn advances(&self, x: f32, text: &str, weight: Weight, size: f32) -> (Vec<u16>, Vec<i32>) {
+        let mut units: Vec<u16> = Vec::with_capacity(text.len());
+        let mut dx: Vec<i32> = Vec::with_capacity(text.len());
+        let (mut at, mut placed) = (x, self.x(x));
+        for c in text.chars() {
+            at += char_width(c, weight, size);
+            let next = self.x(at);
+            let mut buf = [0u16; 2];
+            let encoded = c.encode_utf16(&mut buf);
+            units.extend_from_slice(encoded);
+            dx.push(next - placed);
+            // The second half of a surrogate pair takes no room of its own.
+            dx.extend(std::iter::repeat_n(0, encoded.len() - 1));
+            placed = next;
+        }
+        (units, dx)
+    }
+
     fn font(&mut self, weight: Weight, size: f32) -> Result<HFONT, PrintError> {
         // A negative height asks for the em size (as the PDF's font size), not the cell's.
         let height = -((size * self.scale.1).round() as i32).max(1);
@@ -530,22 +551,7 @@ impl Canvas {
                     return Ok(());
                 }
                 let font = self.font(*weight, *size)?;
-                // Each character where the PDF puts it: the advances, rounded from the start of
-                // the line so that no error adds up.
-                let mut units: Vec<u16> = Vec::with_capacity(text.len());
-                let mut dx: Vec<i32> = Vec::with_capacity(text.len());
-                let (mut at, mut placed) = (*x, self.x(*x));
-                for c in text.chars() {
-                    at += char_width(c, *weight, *size);
-                    let next = self.x(at);
-                    let mut buf = [0u16; 2];
-                    let encoded = c.encode_utf16(&mut buf);
-                    units.extend_from_slice(encoded);
-                    dx.push(next - placed);
-                    // The second half of a surrogate pair takes no room of its own.
-                    dx.extend(std::iter::repeat_n(0, encoded.len() - 1));
-                    placed = next;
-                }
+                let (units, dx) = self.advances(*x, text, *weight, *size);
                 let (px, py) = (self.x(*x), self.y(*baseline));
                 let dc = self.dc;
                 let ok = self.with(font, || {
@@ -641,5 +647,64 @@ fn prepare_page(dc: HDC) {
     unsafe {
         SetBkMode(dc, TRANSPARENT as i32);
         SetTextAlign(dc, TA_BASELINE | TA_LEFT | TA_NOUPDATECP);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::fonts::text_width;
+
+    /// A 600 dpi printer whose printable area starts a quarter inch from the paper's edges.
+    fn canvas() -> Canvas {
+        Canvas {
+            dc: null_mut(),
+            scale: (600.0 / 72.0, 600.0 / 72.0),
+            offset: (150.0, 150.0),
+            fonts: HashMap::new(),
+        }
+    }
+
+    #[test]
+    fn points_land_where_they_are_on_the_paper() {
+        let c = canvas();
+        // One inch from the paper's corner is 600 dots, less the unprintable quarter inch.
+        assert_eq!((c.x(72.0), c.y(72.0)), (450, 450));
+        assert_eq!((c.x(0.0), c.y(0.0)), (-150, -150));
+    }
+
+    #[test]
+    fn a_line_of_text_is_as_long_as_in_the_pdf() {
+        let c = canvas();
+        let text = "Désignation d'un gestionnaire local — Lévis";
+        let (units, dx) = c.advances(54.0, text, Weight::Bold, 10.0);
+        assert_eq!(units, text.encode_utf16().collect::<Vec<_>>());
+        assert_eq!(dx.len(), units.len());
+        let width = text_width(text, Weight::Bold, 10.0);
+        assert_eq!(dx.iter().sum::<i32>(), c.x(54.0 + width) - c.x(54.0));
+        // A character outside the BMP: two units, the second taking no room.
+        let (units, dx) = c.advances(0.0, "a\u{1F600}b", Weight::Regular, 10.0);
+        assert_eq!(units.len(), 4);
+        assert_eq!(dx[2], 0);
+    }
+
+    #[test]
+    fn colours_are_in_windows_order_and_papers_have_their_codes() {
+        assert_eq!(colorref((1.0, 0.0, 0.0)), 0x0000ff);
+        assert_eq!(colorref((0.035, 0.341, 0.592)), 0x975709);
+        let pages = |(width, height)| Pages {
+            width,
+            height,
+            pages: Vec::new(),
+        };
+        assert_eq!(
+            paper_code(&pages(crate::pdf::Paper::Letter.size())),
+            Some(DMPAPER_LETTER)
+        );
+        assert_eq!(
+            paper_code(&pages(crate::pdf::Paper::A4.size())),
+            Some(DMPAPER_A4)
+        );
+        assert_eq!(paper_code(&pages((500.0, 700.0))), None);
     }
 }
