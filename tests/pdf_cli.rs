@@ -173,5 +173,36 @@ fn help_is_localized() {
         .args(["--lang", "en", "print", "--help"])
         .assert()
         .code(0)
-        .stdout(contains("Prints a PDF file on a printer"));
+        .stdout(contains("Prints a PDF file on a printer"))
+        .stdout(contains("no PDF reader is needed"))
+        .stdout(contains("--to-file <OUT>"))
+        .stdout(contains(
+            "On Windows: writes what the printer would receive",
+        ));
+    app(&data)
+        .args(["print", "--help"])
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "Sous Windows\u{a0}: écrit dans ce fichier ce que l'imprimante recevrait",
+        ));
+}
+
+/// Printing to a file is the Windows driver's (`DOCINFOW.lpszOutput`); CUPS has no such thing,
+/// and says so rather than printing.
+#[test]
+fn print_to_a_file_is_refused_where_cups_prints() {
+    let data = tempfile::tempdir().unwrap();
+    let copy = data.path().join("copie.pdf");
+    std::fs::write(&copy, b"%PDF-1.7\n").unwrap();
+    let out = data.path().join("copie.ps");
+    app(&data)
+        .arg("print")
+        .arg(&copy)
+        .args(["--printer", "PDF", "--to-file"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("n'est offerte que sous Windows"));
+    assert!(!out.exists());
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use piqm_acces::i18n::Lang;
 use piqm_acces::pdf::Paper;
-use piqm_acces::pdf::print::{Cups, PrintError, Printer};
+use piqm_acces::pdf::print::{Cups, Job, PrintError, Printer};
 
 const QUEUE: &str = "PDF";
 
@@ -46,7 +46,18 @@ fn the_copy_printed_on_a_real_queue_comes_out() {
     let dir = tempfile::tempdir().unwrap();
     let token = format!("piqm-impression-{}", std::process::id());
     let file = write_temp(&dir, &format!("{token}.pdf"), &exported.bytes);
-    let job = Cups.print(QUEUE, &file, &format!("{token}.pdf")).unwrap();
+    let title = format!("{token}.pdf");
+    let job = Cups
+        .print(
+            QUEUE,
+            &Job {
+                file: &file,
+                pages: Some(&exported.layout),
+                title: &title,
+                output: None,
+            },
+        )
+        .unwrap();
     assert!(job.id.starts_with(QUEUE), "{job:?}");
 
     let out = output_dir();
@@ -83,8 +94,14 @@ fn an_unknown_printer_is_refused_by_name() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = write_temp(&dir, "x.pdf", b"%PDF-1.4\n");
+    let job = Job {
+        file: &file,
+        pages: None,
+        title: "x",
+        output: None,
+    };
     assert!(matches!(
-        Cups.print("aucune-imprimante-de-ce-nom", &file, "x"),
+        Cups.print("aucune-imprimante-de-ce-nom", &job),
         Err(PrintError::UnknownPrinter(_))
     ));
 }
@@ -132,11 +149,11 @@ fn the_window_prints_the_copy_on_the_chosen_queue() {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                // cups-pdf names the file after the job's title (the application's title);
+                // cups-pdf names the file after the job's title (the copy's file name);
                 // the other tests print under their own names, in parallel.
                 .find(|p| {
                     !before.contains(p)
-                        && p.to_string_lossy().contains("gestionnaire")
+                        && p.to_string_lossy().contains("designation-ville-de-levis")
                         && std::fs::metadata(p).is_ok_and(|m| m.len() > 1000)
                 })
         });

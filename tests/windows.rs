@@ -607,6 +607,160 @@ fn the_signed_copy_is_valid_and_the_signing_key_is_sealed_for_the_user() {
     assert_code(&prefix.app(&["verify", second]), 0, "verify");
 }
 
+/// The words of each page of a PDF, in reading order, as pdftotext reads them (its non-breaking
+/// spaces as plain ones).
+fn words_per_page(pdf: &Path) -> Vec<Vec<String>> {
+    let info = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&info.stdout);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("pdfinfo {}: {info}", pdf.display()));
+    (1..=pages)
+        .map(|page| {
+            let n = page.to_string();
+            let out = Command::new("pdftotext")
+                .args(["-f", &n, "-l", &n])
+                .arg(pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext runs");
+            String::from_utf8_lossy(&out.stdout)
+                .split(|c: char| c.is_whitespace() || c == '\u{a0}')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+/// The folder cups-pdf writes into (`Out` of /etc/cups/cups-pdf.conf, `${HOME}/PDF` by default).
+fn cups_pdf_output() -> PathBuf {
+    let conf = std::fs::read_to_string("/etc/cups/cups-pdf.conf").unwrap_or_default();
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    conf.lines()
+        .find_map(|l| l.trim().strip_prefix("Out "))
+        .map(|out| PathBuf::from(out.trim().replace("${HOME}", &home)))
+        .unwrap_or_else(|| PathBuf::from(home).join("PDF"))
+}
+
+/// Windows cannot print a PDF by itself: the copy's pages are drawn through its printing API
+/// (GDI). Wine's PostScript driver writes them to a file (`print --to-file`), and Wine's
+/// winspool hands a job to CUPS, to the queue "PDF" of cups-pdf that tests/run makes. Both come
+/// back as the copy's own words, page for page, accents and all.
+#[test]
+fn print_draws_the_copys_pages_through_the_windows_printing_api() {
+    let prefix = installed();
+    let data = r"C:\impression";
+    let file = put_example(
+        prefix,
+        "municipalite",
+        r"C:\impression\municipalite.json",
+        |_| {},
+    );
+    // The job is named after the file: no space in it (under Wine, a job title with a space
+    // makes Debian 12's cupsd crash).
+    let token = format!("impression-{}", std::process::id());
+    let copy = format!(r"C:\impression\{token}.pdf");
+    assert_code(
+        &prefix.app(&["--data-dir", data, "export", &file, "-o", &copy]),
+        0,
+        "export",
+    );
+    let expected = words_per_page(&prefix.unix_path(&copy));
+    assert_eq!(expected.len(), 2, "the copy has two pages");
+    assert!(
+        expected[0]
+            .join(" ")
+            .contains("Désignation d'un gestionnaire local des droits d'accès")
+    );
+
+    let (stdout, _) = assert_code(&prefix.app(&["printers"]), 0, "printers");
+    assert!(stdout.lines().any(|l| l.starts_with("PDF")), "{stdout}");
+
+    // To a file: PostScript from Wine's driver, made a PDF again by ghostscript.
+    let ps = r"C:\impression\copie.ps";
+    let (stdout, _) = assert_code(
+        &prefix.app(&["print", &copy, "--printer", "PDF", "--to-file", ps]),
+        0,
+        "print --to-file",
+    );
+    let stdout = stdout.replace('\u{a0}', " ");
+    assert!(
+        stdout.contains(
+            r"pages écrites dans « C:\impression\copie.ps » par le pilote de l'imprimante « PDF »"
+        ),
+        "{stdout}"
+    );
+    let ps = prefix.unix_path(ps);
+    assert!(std::fs::read(&ps).unwrap().starts_with(b"%!PS-Adobe-3.0"));
+    let printed = prefix.unix_path(r"C:\impression\imprime.pdf");
+    let out = Command::new("ps2pdf")
+        .arg(&ps)
+        .arg(&printed)
+        .output()
+        .expect("ps2pdf runs");
+    assert!(
+        out.status.success(),
+        "ps2pdf: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        words_per_page(&printed),
+        expected,
+        "the printed words, page for page"
+    );
+
+    // A PDF that is not one of its copies: said so, nothing printed.
+    let (_, stderr) = assert_code(
+        &prefix.app(&["print", r"C:\impression\imprime.pdf", "--printer", "PDF"]),
+        2,
+        "print of another PDF",
+    );
+    assert!(
+        stderr.contains("ne contient pas de désignation"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("ouvrez ce fichier dans un lecteur PDF"),
+        "{stderr}"
+    );
+
+    // To the CUPS queue: cups-pdf names its file after the job.
+    let (stdout, _) = assert_code(
+        &prefix.app(&["print", &copy, "--printer", "PDF"]),
+        0,
+        "print to CUPS",
+    );
+    let stdout = stdout.replace('\u{a0}', " ");
+    assert!(stdout.contains("envoyé à l'imprimante « PDF »"), "{stdout}");
+    let out_dir = cups_pdf_output();
+    let found = window_support::eventually(Duration::from_secs(60), || {
+        std::fs::read_dir(&out_dir)
+            .map_err(|e| format!("{}: {e}", out_dir.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| {
+                p.to_string_lossy().contains(&token)
+                    && std::fs::metadata(p).is_ok_and(|m| m.len() > 1000)
+            })
+            .ok_or_else(|| format!("no file of job {token} in {}", out_dir.display()))
+    });
+    let from_cups = found.unwrap_or_else(|why| panic!("{why}"));
+    // cups-pdf may still be writing it.
+    std::thread::sleep(Duration::from_secs(1));
+    let words = words_per_page(&from_cups);
+    let _ = std::fs::remove_file(&from_cups);
+    assert_eq!(
+        words, expected,
+        "the words that came out of CUPS, page for page"
+    );
+}
+
 #[test]
 fn submit_and_send_reach_the_intake_server_on_loopback() {
     let prefix = installed();

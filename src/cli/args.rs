@@ -106,6 +106,8 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_name = "NAME")]
         printer: Option<String>,
+        #[arg(long, value_name = "OUT")]
+        to_file: Option<PathBuf>,
     },
     Printers,
     /// Checks a signed copy: whole, as signed, by whom.
@@ -253,6 +255,10 @@ pub(super) fn localized_command(l: &Localizer) -> clap::Command {
                 })
                 .mut_arg("printer", |a| {
                     a.help(l.t("cli-help-print-printer"))
+                        .help_heading(options.clone())
+                })
+                .mut_arg("to_file", |a| {
+                    a.help(l.t("cli-help-print-to-file"))
                         .help_heading(options.clone())
                 })
         })

@@ -144,7 +144,11 @@ pub fn execute(line: Box<Line>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
             };
             pdf::export(&request, &l, out, err)
         }
-        Command::Print { file, printer } => pdf::print(&file, printer.as_deref(), &l, out, err),
+        Command::Print {
+            file,
+            printer,
+            to_file,
+        } => pdf::print(&file, printer.as_deref(), to_file.as_deref(), &l, out, err),
         Command::Printers => pdf::printers(&l, out, err),
         Command::Verify { file, json } => verify::run(&file, json, data_dir, &l, out, err),
         Command::Identity { command } => match command {

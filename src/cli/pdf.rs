@@ -19,6 +19,8 @@ use crate::i18n::Localizer;
 use crate::paths;
 use crate::pdf::copy::{PrintFileError, Printed, print_file};
 use crate::pdf::print::{PrintError, system_printer};
+use crate::pdf::reprint::ReprintError;
+use crate::pdf::verify::error_words;
 use crate::pdf::{
     CopyError, CopyRequest, IdentityError, IdentityInfo, IdentityStatus, IdentityStore, Paper,
     Signer, make_copy,
@@ -171,10 +173,11 @@ fn print_message(e: &PrintError, printer: &str, l: &Localizer) -> String {
     )
 }
 
-/// `print FILE.pdf [--printer NAME]`.
+/// `print FILE.pdf [--printer NAME] [--to-file OUT]`.
 pub(crate) fn print(
     file: &Path,
     printer: Option<&str>,
+    to_file: Option<&Path>,
     l: &Localizer,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -188,20 +191,45 @@ pub(crate) fn print(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    match print_file(system_printer().as_ref(), file, printer, &title) {
+    // The driver writes where the program runs from; a relative path means the same there.
+    let output = to_file.map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    match print_file(
+        system_printer().as_ref(),
+        file,
+        printer,
+        &title,
+        output.as_deref(),
+    ) {
         Ok(Printed { printer, job }) => {
-            say(
-                out,
-                &l.t_args(
-                    "cli-print-sent",
-                    &[
-                        ("path", shown.into()),
-                        ("printer", printer.into()),
-                        ("job", job.id.into()),
-                    ],
+            let (id, mut args) = match &output {
+                Some(o) => (
+                    "cli-print-written",
+                    vec![("output", o.display().to_string().into())],
                 ),
-            );
+                None => ("cli-print-sent", Vec::new()),
+            };
+            args.extend([
+                ("path", shown.into()),
+                ("printer", printer.into()),
+                ("job", job.id.into()),
+            ]);
+            say(out, &l.t_args(id, &args));
             exit::OK
+        }
+        Err(PrintFileError::NotACopy(e)) => {
+            let message = match e {
+                ReprintError::NotACopy(e) => format!(
+                    "{} {}",
+                    error_words(&e, file, l),
+                    l.t("pdf-reprint-only-copies")
+                ),
+                e => l.t_args(
+                    e.message_id(),
+                    &[("path", shown.into()), ("detail", e.detail().into())],
+                ),
+            };
+            say(err, &message);
+            exit::UNREADABLE
         }
         Err(PrintFileError::Unreadable(e)) => {
             say(

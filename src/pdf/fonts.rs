@@ -9,7 +9,7 @@ pub const REGULAR_TTF: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Re
 pub const BOLD_TTF: &[u8] = include_bytes!("../../resources/fonts/NotoSans-Bold.ttf");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Weight {
+pub enum Weight {
     Regular,
     Bold,
 }
@@ -71,6 +71,14 @@ pub(crate) fn text_width(text: &str, weight: Weight, size: f32) -> f32 {
     let m = metrics(weight);
     let units: u64 = text.chars().map(|c| u64::from(m.advance(c))).sum();
     units as f32 * size / m.units_per_em
+}
+
+/// Width of one character in points at the given size: where the next one starts. A printer
+/// that draws the copy places each character so, and its lines are as long as the PDF's.
+#[cfg_attr(not(windows), allow(dead_code))]
+pub(crate) fn char_width(c: char, weight: Weight, size: f32) -> f32 {
+    let m = metrics(weight);
+    f32::from(m.advance(c)) * size / m.units_per_em
 }
 
 /// Splits a text into lines no wider than `width` points. Lines break at ordinary spaces only
@@ -166,6 +174,13 @@ mod tests {
         );
         let w = text_width("abc", Weight::Regular, 20.0);
         assert!((w - 2.0 * text_width("abc", Weight::Regular, 10.0)).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_text_is_as_wide_as_its_characters() {
+        let text = "Hélène Côté — 418 839-2002";
+        let sum: f32 = text.chars().map(|c| char_width(c, Weight::Bold, 9.5)).sum();
+        assert!((sum - text_width(text, Weight::Bold, 9.5)).abs() < 0.001);
     }
 
     #[test]

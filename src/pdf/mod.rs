@@ -5,8 +5,8 @@
 //! detached CMS signature (`adbe.pkcs7.detached`, SHA-256) made by an [`Identity`]: the
 //! installation's self-signed one ([`IdentityStore::self_signed`], the same for every copy) or the organisation's
 //! PKCS #12 certificate ([`IdentityStore::unlock_organization`], [`Identity::from_pkcs12`]).
-//! [`extract_designation`] reads the designation back from a copy; [`print`] sends a file to a
-//! printer.
+//! [`extract_designation`] reads the designation back from a copy; [`print`](mod@print) sends a copy to a
+//! printer: its file to CUPS, its pages ([`page`], [`reprint`]) to Windows' printing API.
 //!
 //! Crates: printpdf 0.12 (without its HTML engine) and the lopdf 0.44 it is built on; the
 //! RustCrypto generation that lopdf already uses (sha2 0.11, der 0.8, x509-cert 0.3, p256 0.14,
@@ -21,8 +21,10 @@ pub mod copy;
 pub mod fonts;
 pub mod identity;
 mod layout;
+pub mod page;
 pub mod print;
 pub mod qr;
+pub mod reprint;
 mod sign;
 pub mod verify;
 
@@ -36,6 +38,7 @@ pub use copy::{CopyError, CopyRequest, SignedCopy, Signer, make_copy};
 pub use identity::{
     Identity, IdentityError, IdentityInfo, IdentityKind, IdentityStatus, IdentityStore, Subject,
 };
+pub use page::Pages;
 pub use sign::SignError;
 
 use crate::designation::Designation;
@@ -93,6 +96,8 @@ pub struct Exported {
     /// The designation has errors: every page is marked "BROUILLON — incomplet".
     pub incomplete: bool,
     pub pages: usize,
+    /// Its pages, device-independent: what a printer that draws pages prints.
+    pub layout: Pages,
 }
 
 /// Why a copy could not be made. Not the user's doing: a defect to report.
@@ -149,10 +154,11 @@ pub fn export(
     content.qr = Some(qr_text.clone());
     let incomplete = content.draft_mark.is_some();
     let title = l.t("app-title");
-    let mut laid = layout::lay_out(&content, &l, options.paper, &title);
-    let pages = laid.doc.page_count();
+    let laid = layout::lay_out(&content, &l, options.paper);
+    let mut pdf = layout::pdf(&laid.pages, &title);
+    let pages = laid.pages.pages.len();
     let requester = format!("{} {}", d.requester.first_name, d.requester.last_name);
-    laid.doc.metadata.info = PdfDocumentInfo {
+    pdf.metadata.info = PdfDocumentInfo {
         document_title: title.clone(),
         author: requester.trim().to_string(),
         subject: d.organization.name.clone(),
@@ -165,7 +171,7 @@ pub fn export(
         subset_fonts: true,
         ..PdfSaveOptions::default()
     };
-    let mut doc = laid.doc.to_lopdf_document(&save, &mut Vec::new());
+    let mut doc = pdf.to_lopdf_document(&save, &mut Vec::new());
     tidy_info(&mut doc, &title, d, now)?;
     set_qr_text(&mut doc, &qr_text)?;
 
@@ -194,6 +200,7 @@ pub fn export(
         bytes,
         incomplete,
         pages,
+        layout: laid.pages,
     })
 }
 

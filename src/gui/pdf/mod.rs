@@ -13,7 +13,7 @@ use super::{App, Message};
 use crate::designation::Designation;
 use crate::dialogs::{DialogOutcome, Filter};
 use crate::i18n::{Lang, Localizer};
-use crate::pdf::copy::{PrintCopyError, PrintFileError, print_copy};
+use crate::pdf::copy::{PrintCopyError, print_copy};
 use crate::pdf::print::{PrintError, PrinterInfo, open_in_viewer, system_printer};
 use crate::pdf::{self, CopyError, CopyRequest, IdentityStatus, IdentityStore, Paper, Signer};
 use crate::store::IoProblem;
@@ -116,14 +116,15 @@ fn make_copy(
             })
             .map_err(failed),
         Target::Printer(printer) => {
-            let title = l.t("app-title");
             let system = system_printer();
-            match print_copy(&request, &data_dir, system.as_ref(), &printer, &title) {
+            match print_copy(&request, &data_dir, system.as_ref(), &printer) {
                 Ok(printed) => Ok(Done::Printed {
                     printer: printed.printer,
                 }),
                 Err(PrintCopyError::Copy(e)) => Err(failed(e)),
-                Err(PrintCopyError::Print(e)) => Err(Failed::Words(print_failed(&e, &l))),
+                Err(PrintCopyError::Print { printer, error }) => {
+                    Err(Failed::Words(print_error(&error, &printer, &l)))
+                }
             }
         }
     }
@@ -141,21 +142,6 @@ fn copy_failed(e: &CopyError, l: &Localizer) -> String {
                     ("path", path.display().to_string().into()),
                     ("reason", problem.reason(l).into()),
                 ],
-            );
-            l.with_detail(sentence, &problem.detail)
-        }
-    }
-}
-
-fn print_failed(e: &PrintFileError, l: &Localizer) -> String {
-    match e {
-        PrintFileError::Print { printer, error } => print_error(error, printer, l),
-        PrintFileError::NoDefaultPrinter => l.t("print-none"),
-        PrintFileError::Unreadable(error) => {
-            let problem = IoProblem::from(error);
-            let sentence = l.t_args(
-                "pdf-unreadable-copy",
-                &[("reason", problem.reason(l).into())],
             );
             l.with_detail(sentence, &problem.detail)
         }

@@ -5,40 +5,13 @@
 use std::sync::OnceLock;
 
 use printpdf::{
-    Color, Line, LinePoint, Op, PaintMode, ParsedFont, PdfFontHandle, Point, Pt, Rect, Rgb,
-    TextItem, TextMatrix,
+    Color, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, Point,
+    Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
 use crate::pdf::fonts::{BOLD_TTF, REGULAR_TTF, Weight, wrap};
-
-/// A drawing instruction, with `y` measured downwards from the top of its block.
-#[derive(Debug, Clone)]
-pub(super) enum Item {
-    Text {
-        x: f32,
-        baseline: f32,
-        text: String,
-        weight: Weight,
-        size: f32,
-        color: (f32, f32, f32),
-    },
-    Line {
-        x1: f32,
-        y1: f32,
-        x2: f32,
-        y2: f32,
-        width: f32,
-        color: (f32, f32, f32),
-    },
-    Rect {
-        x: f32,
-        top: f32,
-        width: f32,
-        height: f32,
-        fill: Option<(f32, f32, f32)>,
-        stroke: Option<(f32, f32, f32)>,
-    },
-}
+pub(super) use crate::pdf::page::Item;
+use crate::pdf::page::Pages;
 
 /// How a paragraph's text looks.
 #[derive(Debug, Clone, Copy)]
@@ -153,7 +126,7 @@ fn rgb((r, g, b): (f32, f32, f32)) -> Color {
     })
 }
 
-pub(super) struct Fonts {
+struct Fonts {
     pub regular: printpdf::FontId,
     pub bold: printpdf::FontId,
 }
@@ -167,15 +140,9 @@ impl Fonts {
     }
 }
 
-/// Drawing operations for items of a block whose top is at `top` (from the page's top edge).
-pub(super) fn draw(
-    items: &[Item],
-    x0: f32,
-    top: f32,
-    page_height: f32,
-    fonts: &Fonts,
-    ops: &mut Vec<Op>,
-) {
+/// Drawing operations for items of a group whose origin is (`x0`, `top`) (from the page's top
+/// left corner).
+fn draw(items: &[Item], x0: f32, top: f32, page_height: f32, fonts: &Fonts, ops: &mut Vec<Op>) {
     let y_of = |dy: f32| page_height - top - dy;
     for item in items {
         match item {
@@ -267,8 +234,37 @@ pub(super) fn draw(
     }
 }
 
+/// The PDF document of the pages: each group drawn in order, with the bundled fonts.
+pub(super) fn document(pages: &Pages, title: &str) -> PdfDocument {
+    let mut doc = PdfDocument::new(title);
+    let (regular, bold) = parsed_fonts();
+    let fonts = Fonts {
+        regular: doc.add_font(regular),
+        bold: doc.add_font(bold),
+    };
+    let (width, height) = (pages.width, pages.height);
+    let pdf_pages = pages
+        .pages
+        .iter()
+        .map(|page| {
+            let mut ops = Vec::new();
+            for g in &page.groups {
+                draw(&g.items, g.x, g.top, height, &fonts, &mut ops);
+            }
+            PdfPage {
+                media_box: Rect::from_wh(Pt(width), Pt(height)),
+                trim_box: Rect::from_wh(Pt(width), Pt(height)),
+                crop_box: Rect::from_wh(Pt(width), Pt(height)),
+                ops,
+            }
+        })
+        .collect();
+    doc.with_pages(pdf_pages);
+    doc
+}
+
 /// The bundled fonts, parsed once.
-pub(super) fn parsed_fonts() -> &'static (ParsedFont, ParsedFont) {
+fn parsed_fonts() -> &'static (ParsedFont, ParsedFont) {
     static FONTS: OnceLock<(ParsedFont, ParsedFont)> = OnceLock::new();
     FONTS.get_or_init(|| {
         let parse =

@@ -1,21 +1,23 @@
 //! Pages of the copy: blocks of wrapped text placed top to bottom, never split, then a second
 //! pass that writes "Page N de M" once the number of pages is known.
 //!
-//! `engine.rs` is the generic part (blocks, pagination, drawing), `blocks.rs` this document's
-//! blocks; this file sets the page and assembles them.
+//! `engine.rs` is the generic part (blocks, pagination, drawing in PDF), `blocks.rs` this
+//! document's blocks; this file sets the page and assembles them into device-independent pages
+//! ([`super::page`]), which the PDF and the Windows printer both draw.
 
 mod blocks;
 mod engine;
 
-use printpdf::{PdfDocument, PdfPage, Pt, Rect};
+use printpdf::PdfDocument;
 
 use super::Paper;
 use super::content::Content;
 use super::fonts::{self, Weight, text_width};
+use super::page::{Group, Page, Pages};
 use super::sign::BoxPlacement;
 use crate::i18n::Localizer;
 use blocks::{Frame, MUTED, RED, blocks, draft_band};
-use engine::{Fonts, Item, draw, paginate, parsed_fonts};
+use engine::{Item, paginate};
 
 const MARGIN: f32 = 54.0;
 const TOP: f32 = 48.0;
@@ -32,14 +34,19 @@ impl Paper {
     }
 }
 
-/// The laid-out document: pages, and where the signature box is.
+/// The laid-out copy: its pages, and where the signature box is.
 pub(crate) struct Laid {
-    pub doc: PdfDocument,
+    pub pages: Pages,
     pub signature_box: BoxPlacement,
 }
 
+/// The PDF document of laid-out pages.
+pub(crate) fn pdf(pages: &Pages, title: &str) -> PdfDocument {
+    engine::document(pages, title)
+}
+
 /// Lays out the copy on pages of `paper`.
-pub(crate) fn lay_out(c: &Content, l: &Localizer, paper: Paper, title: &str) -> Laid {
+pub(crate) fn lay_out(c: &Content, l: &Localizer, paper: Paper) -> Laid {
     let (width, height) = paper.size();
     let f = Frame {
         height,
@@ -47,15 +54,9 @@ pub(crate) fn lay_out(c: &Content, l: &Localizer, paper: Paper, title: &str) -> 
     };
     let band = c.draft_mark.as_deref().map(|m| draft_band(m, &f));
     let header = if band.is_some() { 32.0 } else { 0.0 };
-    let pages = paginate(blocks(c, &f), TOP + header, f.height - BOTTOM);
-    let count = pages.len();
+    let placed_pages = paginate(blocks(c, &f), TOP + header, f.height - BOTTOM);
+    let count = placed_pages.len();
 
-    let mut doc = PdfDocument::new(title);
-    let (regular, bold) = parsed_fonts();
-    let fonts = Fonts {
-        regular: doc.add_font(regular),
-        bold: doc.add_font(bold),
-    };
     let mut signature_box = BoxPlacement {
         page: count - 1,
         x: MARGIN,
@@ -63,14 +64,17 @@ pub(crate) fn lay_out(c: &Content, l: &Localizer, paper: Paper, title: &str) -> 
         width: f.content_width,
         height: 80.0,
     };
-    let mut pdf_pages = Vec::with_capacity(count);
-    for (index, placed) in pages.iter().enumerate() {
-        let mut ops = Vec::new();
+    let mut pages = Vec::with_capacity(count);
+    for (index, placed) in placed_pages.into_iter().enumerate() {
+        let mut groups = Vec::with_capacity(placed.len() + 2);
         if let Some(band) = &band {
-            draw(band, MARGIN, TOP - 6.0, height, &fonts, &mut ops);
+            groups.push(Group {
+                x: MARGIN,
+                top: TOP - 6.0,
+                items: band.clone(),
+            });
         }
         for p in placed {
-            draw(&p.block.items, MARGIN, p.top, height, &fonts, &mut ops);
             if p.block.signature_box
                 && let Some(Item::Rect {
                     width: w,
@@ -86,6 +90,11 @@ pub(crate) fn lay_out(c: &Content, l: &Localizer, paper: Paper, title: &str) -> 
                     height: *h,
                 };
             }
+            groups.push(Group {
+                x: MARGIN,
+                top: p.top,
+                items: p.block.items,
+            });
         }
         // Second pass: the footer knows the number of pages.
         let label = l.t_args(
@@ -110,22 +119,20 @@ pub(crate) fn lay_out(c: &Content, l: &Localizer, paper: Paper, title: &str) -> 
                 color: RED,
             });
         }
-        draw(
-            &footer,
-            MARGIN,
-            height - FOOTER_BASELINE,
-            height,
-            &fonts,
-            &mut ops,
-        );
-        pdf_pages.push(PdfPage {
-            media_box: Rect::from_wh(Pt(width), Pt(height)),
-            trim_box: Rect::from_wh(Pt(width), Pt(height)),
-            crop_box: Rect::from_wh(Pt(width), Pt(height)),
-            ops,
+        groups.push(Group {
+            x: MARGIN,
+            top: height - FOOTER_BASELINE,
+            items: footer,
         });
+        pages.push(Page { groups });
     }
-    doc.with_pages(pdf_pages);
     debug_assert!(fonts::has_glyph(Weight::Regular, 'é'));
-    Laid { doc, signature_box }
+    Laid {
+        pages: Pages {
+            width,
+            height,
+            pages,
+        },
+        signature_box,
+    }
 }

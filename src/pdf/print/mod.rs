@@ -1,9 +1,18 @@
-//! Printing a file and opening it in the default viewer: CUPS (`lpstat`, `lp`) on Linux and
-//! macOS, the shell's print verb on Windows. Behind a small trait so that the GUI can be tested
-//! with a stand-in, while the tests of this module print to a real CUPS queue.
+//! Printing a copy and opening it in the default viewer. CUPS (`lpstat`, `lp`) on Linux and
+//! macOS prints the PDF file; Windows, which has no built-in way to print a PDF, draws the copy's
+//! pages through its printing API (`gdi.rs`), so that no PDF reader is needed. Behind a small
+//! trait so that the GUI can be tested with a stand-in, while the tests of this module print to a
+//! real CUPS queue.
 
 use std::path::Path;
 use std::process::Command;
+
+use super::page::Pages;
+
+#[cfg(windows)]
+mod gdi;
+#[cfg(windows)]
+pub use gdi::WindowsPrinter;
 
 /// A printer the user can choose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +36,8 @@ pub enum PrintError {
     UnknownPrinter(String),
     /// The print system refused the job or failed; its own words.
     Failed(String),
+    /// Writing the printer's data to a file is not offered by this print system.
+    ToFileUnsupported,
 }
 
 impl std::fmt::Display for PrintError {
@@ -35,6 +46,7 @@ impl std::fmt::Display for PrintError {
             PrintError::NoPrintSystem(d) => write!(f, "no print system: {d}"),
             PrintError::UnknownPrinter(p) => write!(f, "unknown printer {p}"),
             PrintError::Failed(d) => write!(f, "printing failed: {d}"),
+            PrintError::ToFileUnsupported => write!(f, "printing to a file is not offered here"),
         }
     }
 }
@@ -48,6 +60,7 @@ impl PrintError {
             PrintError::NoPrintSystem(_) => "pdf-print-no-system",
             PrintError::UnknownPrinter(_) => "pdf-print-unknown-printer",
             PrintError::Failed(_) => "pdf-print-failed",
+            PrintError::ToFileUnsupported => "pdf-print-to-file-unsupported",
         }
     }
 
@@ -56,16 +69,34 @@ impl PrintError {
             PrintError::NoPrintSystem(d)
             | PrintError::UnknownPrinter(d)
             | PrintError::Failed(d) => d.clone(),
+            PrintError::ToFileUnsupported => String::new(),
         }
     }
+}
+
+/// What to print: a signed copy, as its file and, for a system that draws pages, as its pages.
+#[derive(Debug, Clone, Copy)]
+pub struct Job<'a> {
+    pub file: &'a Path,
+    /// The copy's pages; needed when the system [draws pages](Printer::draws_pages).
+    pub pages: Option<&'a Pages>,
+    /// Names the job in the queue.
+    pub title: &'a str,
+    /// Writes what the printer would receive (its driver's PostScript, PCL…) to this file
+    /// instead of printing, where the system offers it.
+    pub output: Option<&'a Path>,
 }
 
 /// The print system.
 pub trait Printer {
     /// The printers, the default one marked.
     fn printers(&self) -> Result<Vec<PrinterInfo>, PrintError>;
-    /// Sends a PDF file to a printer; `title` names the job in the queue.
-    fn print(&self, printer: &str, file: &Path, title: &str) -> Result<PrintJob, PrintError>;
+    /// Whether this system prints the copy's pages rather than its PDF file.
+    fn draws_pages(&self) -> bool {
+        false
+    }
+    /// Hands the job to a printer.
+    fn print(&self, printer: &str, job: &Job<'_>) -> Result<PrintJob, PrintError>;
 }
 
 /// The machine's print system.
@@ -134,7 +165,10 @@ impl Printer for Cups {
             .collect())
     }
 
-    fn print(&self, printer: &str, file: &Path, title: &str) -> Result<PrintJob, PrintError> {
+    fn print(&self, printer: &str, job: &Job<'_>) -> Result<PrintJob, PrintError> {
+        if job.output.is_some() {
+            return Err(PrintError::ToFileUnsupported);
+        }
         if !self.printers()?.iter().any(|p| p.name == printer) {
             return Err(PrintError::UnknownPrinter(printer.to_string()));
         }
@@ -142,9 +176,9 @@ impl Printer for Cups {
             .arg("-d")
             .arg(printer)
             .arg("-t")
-            .arg(title)
+            .arg(job.title)
             .arg("--")
-            .arg(file))?;
+            .arg(job.file))?;
         let text = String::from_utf8_lossy(&out.stdout);
         if !out.status.success() {
             let err = String::from_utf8_lossy(&out.stderr);
@@ -162,50 +196,6 @@ impl Printer for Cups {
             .unwrap_or_default()
             .to_string();
         Ok(PrintJob { id })
-    }
-}
-
-/// Windows: the printers from PowerShell, the file sent with the shell's `PrintTo` verb (the
-/// default PDF reader prints it). Names and paths travel in environment variables, never
-/// spliced into the command.
-#[cfg(windows)]
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WindowsPrinter;
-
-#[cfg(windows)]
-impl Printer for WindowsPrinter {
-    fn printers(&self) -> Result<Vec<PrinterInfo>, PrintError> {
-        let script =
-            "Get-CimInstance Win32_Printer | ForEach-Object { \"$($_.Default)`t$($_.Name)\" }";
-        let out = run(Command::new("powershell").args(["-NoProfile", "-Command", script]))?;
-        if !out.status.success() {
-            return Err(PrintError::Failed(
-                String::from_utf8_lossy(&out.stderr).trim().to_string(),
-            ));
-        }
-        Ok(String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(default, name)| PrinterInfo {
-                name: name.trim().to_string(),
-                is_default: default.trim().eq_ignore_ascii_case("true"),
-            })
-            .collect())
-    }
-
-    fn print(&self, printer: &str, file: &Path, _title: &str) -> Result<PrintJob, PrintError> {
-        let script = "Start-Process -FilePath $env:PIQM_PRINT_FILE -Verb PrintTo \
-                      -ArgumentList ('\"' + $env:PIQM_PRINT_PRINTER + '\"') -WindowStyle Hidden";
-        let out = run(Command::new("powershell")
-            .args(["-NoProfile", "-Command", script])
-            .env("PIQM_PRINT_FILE", file)
-            .env("PIQM_PRINT_PRINTER", printer))?;
-        if !out.status.success() {
-            return Err(PrintError::Failed(
-                String::from_utf8_lossy(&out.stderr).trim().to_string(),
-            ));
-        }
-        Ok(PrintJob { id: String::new() })
     }
 }
 
