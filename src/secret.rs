@@ -102,53 +102,51 @@ mod dpapi {
         bytes
     }
 
-    pub fn protect(plain: &[u8]) -> io::Result<Vec<u8>> {
-        let input = blob_of(plain)?;
+    /// Runs one DPAPI call from `input` and takes its output.
+    fn run(
+        input: &[u8],
+        call: impl FnOnce(&CRYPT_INTEGER_BLOB, &mut CRYPT_INTEGER_BLOB) -> windows_sys::core::BOOL,
+    ) -> io::Result<Vec<u8>> {
+        let input = blob_of(input)?;
         let mut out = CRYPT_INTEGER_BLOB {
             cbData: 0,
             pbData: ptr::null_mut(),
         };
-        // SAFETY: every pointer is valid for the call; no prompt (UI forbidden: this may run
-        // from the command line or a service).
-        let ok = unsafe {
-            CryptProtectData(
-                &input,
-                ptr::null(),
-                ptr::null(),
-                ptr::null(),
-                ptr::null(),
-                CRYPTPROTECT_UI_FORBIDDEN,
-                &mut out,
-            )
-        };
-        if ok == 0 {
+        if call(&input, &mut out) == 0 {
             return Err(io::Error::last_os_error());
         }
         Ok(take(out))
     }
 
+    pub fn protect(plain: &[u8]) -> io::Result<Vec<u8>> {
+        // SAFETY: every pointer is valid for the call; no prompt (UI forbidden: this may run
+        // from the command line or a service).
+        run(plain, |input, out| unsafe {
+            CryptProtectData(
+                input,
+                ptr::null(),
+                ptr::null(),
+                ptr::null(),
+                ptr::null(),
+                CRYPTPROTECT_UI_FORBIDDEN,
+                out,
+            )
+        })
+    }
+
     pub fn unprotect(blob: &[u8]) -> io::Result<Vec<u8>> {
-        let input = blob_of(blob)?;
-        let mut out = CRYPT_INTEGER_BLOB {
-            cbData: 0,
-            pbData: ptr::null_mut(),
-        };
         // SAFETY: as in `protect`; the description is not asked for.
-        let ok = unsafe {
+        run(blob, |input, out| unsafe {
             CryptUnprotectData(
-                &input,
+                input,
                 ptr::null_mut(),
                 ptr::null(),
                 ptr::null(),
                 ptr::null(),
                 CRYPTPROTECT_UI_FORBIDDEN,
-                &mut out,
+                out,
             )
-        };
-        if ok == 0 {
-            return Err(io::Error::last_os_error());
-        }
-        Ok(take(out))
+        })
     }
 }
 

@@ -128,16 +128,20 @@ impl Prefix {
     }
 
     fn install(&self) {
-        let msi = msi();
+        self.msiexec("/i", &msi());
+    }
+
+    /// `msiexec <action> <msi> /qn` (silent, as IT runs it), then the registry on disk.
+    fn msiexec(&self, action: &str, msi: &Path) {
         let out = self
-            .wine(&["msiexec", "/i"])
-            .arg(&msi)
+            .wine(&["msiexec", action])
+            .arg(msi)
             .arg("/qn")
             .output()
             .unwrap();
         assert!(
             out.status.success(),
-            "msiexec /i {} /qn: {:?} {}",
+            "msiexec {action} {} /qn: {:?} {}",
             msi.display(),
             out.status,
             String::from_utf8_lossy(&out.stderr)
@@ -355,18 +359,7 @@ fn the_msi_installs_silently_for_the_machine_with_a_start_menu_entry_and_uninsta
     // A newer MSI upgrades in place: one entry, the new version, the program still there.
     let later = tempfile::tempdir().unwrap();
     let (next_msi, next) = next_version_msi(later.path());
-    let out = prefix
-        .wine(&["msiexec", "/i"])
-        .arg(&next_msi)
-        .arg("/qn")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "msiexec /i (next version): {:?}",
-        out.status
-    );
-    prefix.wait_server();
+    prefix.msiexec("/i", &next_msi);
     let entry = uninstall_entry(&prefix).expect("the entry of the new version");
     assert!(
         entry.contains(&format!("\"DisplayVersion\"=\"{next}\"")),
@@ -374,14 +367,7 @@ fn the_msi_installs_silently_for_the_machine_with_a_start_menu_entry_and_uninsta
     );
     assert!(program.is_file());
 
-    let out = prefix
-        .wine(&["msiexec", "/x"])
-        .arg(&next_msi)
-        .arg("/qn")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "msiexec /x: {:?}", out.status);
-    prefix.wait_server();
+    prefix.msiexec("/x", &next_msi);
     assert!(!program.exists(), "the program is removed");
     assert!(
         !prefix.unix_path(r"C:\Program Files\Acces PIQM").exists(),
