@@ -235,6 +235,7 @@ help-close = Close the help
 
 notice-settings-unknown-key = The settings file "{ $path }" contains the setting "{ $key }", which this version does not know: it is ignored.
 notice-settings-bad-value = The setting "{ $key }" in the file "{ $path }" cannot be used ({ $reason }): its default applies. Correct it in Settings.
+notice-settings-bad-text-size = The setting "taille_texte" in the file "{ $path }" is { $value }: it must be a whole number from 100 to 200 (percent of the normal size), for example taille_texte = 150. Text shows at 100%. Correct it in Settings, or with Ctrl+= and Ctrl+-.
 endpoint-empty = Enter the address of the sending service, for example https://piqm.example.gouv.qc.ca.
 endpoint-invalid = "{ $address }" is not a web address. Enter the full address of the service, for example https://piqm.example.gouv.qc.ca.
 endpoint-not-https = The address "{ $address }" must start with https://: without encryption, the designation and the token would travel in clear. (http:// is allowed only for a service on this computer.)

@@ -235,6 +235,7 @@ help-close = Fermer l'aide
 
 notice-settings-unknown-key = Le fichier de réglages « { $path } » contient le réglage « { $key } », que cette version ne connaît pas : il est ignoré.
 notice-settings-bad-value = Le réglage « { $key } » du fichier « { $path } » n'est pas utilisable ({ $reason }) : la valeur par défaut s'applique. Corrigez-le dans Réglages.
+notice-settings-bad-text-size = Le réglage « taille_texte » du fichier « { $path } » vaut { $value } : il doit être un nombre entier de 100 à 200 (pour cent de la taille normale), par exemple taille_texte = 150. Le texte s'affiche à 100 %. Corrigez-le dans Réglages, ou avec Ctrl+= et Ctrl+-.
 endpoint-empty = Inscrivez l'adresse du service d'envoi, par exemple https://piqm.example.gouv.qc.ca.
 endpoint-invalid = « { $address } » n'est pas une adresse Web. Inscrivez l'adresse complète du service, par exemple https://piqm.example.gouv.qc.ca.
 endpoint-not-https = L'adresse « { $address } » doit commencer par https:// : sans chiffrement, la désignation et le jeton circuleraient en clair. (http:// n'est permis que pour un service sur cet ordinateur.)

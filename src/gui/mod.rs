@@ -296,11 +296,7 @@ impl App {
     }
 
     pub fn theme(&self) -> Theme {
-        match self.settings.forced_dark() {
-            Some(true) => theme::dark(),
-            Some(false) => theme::light(),
-            None => theme::for_mode(self.theme_mode),
-        }
+        theme::for_choice(self.settings.theme, self.theme_mode)
     }
 
     pub fn wizard(&self) -> Option<&Wizard> {

@@ -2,7 +2,7 @@
 //! whom to call, as the ministry's page gives it.
 
 use iced::widget::{column, container, scrollable, text};
-use iced::{Element, Length, Theme};
+use iced::{Element, Length};
 
 use super::widgets::{BODY_SIZE, SMALL_SIZE, heading, paragraph, secondary_button};
 use crate::gui::{App, FONT_BOLD_FACE, Message};
@@ -26,9 +26,6 @@ pub fn view(app: &App) -> Element<'_, Message> {
     container(scrollable(container(content).padding(20)))
         .width(Length::Fixed(340.0))
         .height(Length::Fill)
-        .style(|t: &Theme| container::Style {
-            background: Some(t.extended_palette().background.weak.color.into()),
-            ..container::Style::default()
-        })
+        .style(crate::gui::theme::help_panel)
         .into()
 }

@@ -13,7 +13,7 @@ mod settings;
 mod steps;
 
 use iced::widget::{button, column, container, row, scrollable, space, text};
-use iced::{Alignment, Element, Length, Theme};
+use iced::{Alignment, Element, Length};
 
 use super::widgets::{self, BODY_SIZE};
 use super::{App, FONT_BOLD_FACE, Message, Screen, focus, theme};
@@ -66,22 +66,11 @@ fn header(app: &App) -> Element<'_, Message> {
         Lang::En => Lang::Fr,
     };
     let band_button = |label: String, message: Message| {
-        let b = button(text(label).size(BODY_SIZE).color(iced::Color::WHITE))
+        let b = button(text(label).size(BODY_SIZE))
             .padding([6, 12])
-            .style(|_t: &Theme, status| button::Style {
-                background: matches!(status, button::Status::Hovered | button::Status::Pressed)
-                    .then(|| iced::Color::from_rgba(1.0, 1.0, 1.0, 0.15).into()),
-                text_color: iced::Color::WHITE,
-                border: iced::Border {
-                    color: iced::Color::from_rgba(1.0, 1.0, 1.0, 0.6),
-                    width: 1.0,
-                    radius: 4.0.into(),
-                },
-                ..button::Style::default()
-            })
+            .style(theme::band_button)
             .on_press(message.clone());
-        // White on the dark band (contrast 12:1).
-        focus::focusable(b, Some(message)).ring(focus::Ring::Fixed(iced::Color::WHITE))
+        focus::focusable(b, Some(message)).ring(focus::Ring::Band)
     };
     let content = row![
         text(app.l.t("app-name"))
@@ -99,10 +88,7 @@ fn header(app: &App) -> Element<'_, Message> {
     container(content)
         .padding([12, 24])
         .width(Length::Fill)
-        .style(|_t: &Theme| container::Style {
-            background: Some(theme::BAND.into()),
-            ..container::Style::default()
-        })
+        .style(theme::band_container)
         .into()
 }
 

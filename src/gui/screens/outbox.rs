@@ -98,7 +98,7 @@ fn item<'a>(app: &'a App, d: &'a Designation, now: OffsetDateTime) -> Element<'a
             text(l.t("outbox-item-refused"))
                 .size(BODY_SIZE)
                 .font(FONT_BOLD_FACE)
-                .style(iced::widget::text::danger),
+                .style(crate::gui::theme::danger),
         );
         let message = refusal_message(r, l);
         if !message.is_empty() {

@@ -32,7 +32,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
             text(error.clone())
                 .size(BODY_SIZE)
                 .font(FONT_BOLD_FACE)
-                .style(iced::widget::text::danger),
+                .style(crate::gui::theme::danger),
         );
     }
     endpoint = endpoint.push(

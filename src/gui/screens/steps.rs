@@ -163,7 +163,7 @@ fn manager<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
         LookupStatus::NotFound => Some(
             text(l.t("lookup-not-found"))
                 .size(BODY_SIZE)
-                .style(iced::widget::text::danger)
+                .style(crate::gui::theme::danger)
                 .into(),
         ),
         LookupStatus::Unavailable(LookupError::NotConfigured) => {
