@@ -76,6 +76,9 @@ pub fn run(options: Options) -> iced::Result {
     iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
+        // The text size scales the whole window, text, room and rows alike: the layout reflows
+        // as it would in a window that much smaller, and nothing drawn at a fixed size overlaps.
+        .scale_factor(App::scale_factor)
         .subscription(App::subscription)
         .font(FONT_REGULAR)
         .font(FONT_BOLD)
@@ -105,6 +108,10 @@ pub enum Message {
     Escape,
     SwitchLanguage(Lang),
     SystemTheme(iced::theme::Mode),
+    /// Ctrl+=, Ctrl+-, Ctrl+0, or the same buttons in Réglages.
+    Zoom(crate::settings::Zoom),
+    /// A theme chosen in Réglages (`None`: follow the system).
+    ChooseTheme(Option<crate::settings::Theme>),
     Edit(Field, String),
     PickerInput(Field, String),
     PickerChoose(Field, String),
@@ -299,6 +306,16 @@ impl App {
         theme::for_choice(self.settings.theme, self.theme_mode)
     }
 
+    /// The window's scale: the text size of the settings (1.0 to 2.0).
+    pub fn scale_factor(&self) -> f32 {
+        self.settings.text_size().factor()
+    }
+
+    /// The settings in force (what the settings screen shows).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
     pub fn wizard(&self) -> Option<&Wizard> {
         match &self.screen {
             Screen::Wizard(w) => Some(w),
@@ -381,6 +398,21 @@ impl App {
             Message::SystemTheme(mode) => {
                 self.theme_mode = mode;
                 Task::none()
+            }
+            Message::Zoom(zoom) => {
+                let size = self.settings.text_size().zoom(zoom);
+                if size == self.settings.text_size() {
+                    return Task::none();
+                }
+                self.settings.set_text_size(size);
+                self.save_settings()
+            }
+            Message::ChooseTheme(theme) => {
+                if theme == self.settings.theme {
+                    return Task::none();
+                }
+                self.settings.theme = theme;
+                self.save_settings()
             }
             Message::Edit(field, value) => {
                 self.last_focus = Some(field.path().into());
@@ -487,14 +519,20 @@ impl App {
         }
     }
 
-    /// Keeps what is measured; when other rows are built, the focused row control keeps its
-    /// focus (iced keeps focus by position in the widget tree, and the rows moved).
+    /// Keeps what is measured; when other rows are built (or the same rows laid out another
+    /// way, the page's width having changed), the focused row control keeps its focus (iced
+    /// keeps focus by position in the widget tree, and the rows moved).
     fn measured(
         &mut self,
         page: Option<visible::PageView>,
         tops: visible::ListTops,
     ) -> Task<Message> {
-        let built = |app: &Self| visible::List::ALL.map(|list| screens::built_rows(app, list));
+        let built = |app: &Self| {
+            (
+                visible::List::ALL.map(|list| screens::built_rows(app, list)),
+                screens::stacked(app),
+            )
+        };
         let before = built(self);
         if let Some(page) = page {
             self.page = page;
@@ -632,13 +670,7 @@ impl App {
         match first {
             Some(f) => focus_on(f.path().into()),
             // The review and the outcome pages: the top of the page.
-            None => operation::scroll_to(
-                focus::PAGE,
-                iced::widget::scrollable::AbsoluteOffset {
-                    x: None,
-                    y: Some(0.0),
-                },
-            ),
+            None => scroll_to_top(),
         }
     }
 
@@ -658,6 +690,17 @@ pub const SUBMIT_BUTTON: &str = "submit";
 pub const CONFIRM_YES: &str = "confirm_yes";
 /// The id of the home screen's main action ("Reprendre", else "Nouvelle désignation").
 pub const HOME_PRIMARY: &str = "home_primary";
+
+/// Brings the page to its top.
+fn scroll_to_top() -> Task<Message> {
+    operation::scroll_to(
+        focus::PAGE,
+        iced::widget::scrollable::AbsoluteOffset {
+            x: None,
+            y: Some(0.0),
+        },
+    )
+}
 
 /// Gives focus to a control and scrolls the page to it.
 fn focus_on(id: iced::widget::Id) -> Task<Message> {

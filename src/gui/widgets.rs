@@ -171,13 +171,14 @@ fn label_block(app: &App, field: Field, hint_id: Option<&str>) -> Element<'stati
     column(parts).spacing(4).width(Length::Fill).into()
 }
 
-/// A text field of the current step, as wide as `width`; its label, hint and messages wrap
-/// within that width instead of squeezing a neighbour.
+/// A text field of the current step, `max_width` wide or the page's width if less (large text
+/// in a narrow window); its label, hint and messages wrap within that width instead of
+/// squeezing a neighbour.
 pub fn text_field(
     app: &App,
     field: Field,
     hint_id: Option<&str>,
-    width: Length,
+    max_width: f32,
 ) -> Element<'static, Message> {
     let value = app
         .wizard()
@@ -201,7 +202,8 @@ pub fn text_field(
             .width(Length::Fill),
     ]
     .spacing(4)
-    .width(width)
+    .width(Length::Fill)
+    .max_width(max_width)
     .into()
 }
 

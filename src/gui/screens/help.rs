@@ -7,7 +7,8 @@ use iced::{Element, Length};
 use super::widgets::{BODY_SIZE, SMALL_SIZE, heading, paragraph, secondary_button};
 use crate::gui::{App, FONT_BOLD_FACE, Message};
 
-pub fn view(app: &App) -> Element<'_, Message> {
+/// The panel, `width` wide (beside the page, or in its place).
+pub fn view(app: &App, width: Length) -> Element<'_, Message> {
     let l = &app.l;
     let content = column![
         heading(l.t("help-title")),
@@ -24,7 +25,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
     ]
     .spacing(12);
     container(scrollable(container(content).padding(20)))
-        .width(Length::Fixed(340.0))
+        .width(width)
         .height(Length::Fill)
         .style(crate::gui::theme::help_panel)
         .into()

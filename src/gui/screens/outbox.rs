@@ -41,7 +41,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
             &[("count", FluentValue::from(s.in_flight.len()))],
         )));
     }
-    page = page.push(actions);
+    page = page.push(actions.wrap().vertical_spacing(8));
     // After "Envoyer maintenant" (or a timed try): what happened to each one.
     if !s.last_run.is_empty() {
         let mut run = column![heading(l.t("outbox-run-title"))].spacing(8);
