@@ -130,11 +130,12 @@ fn is_contrast(theme: &Theme) -> bool {
     theme.palette() == CONTRAST
 }
 
-/// A muted text colour for hints (≥ 4.5:1 on the page and on the help panel).
+/// A muted text colour for hints and placeholders (≥ 4.5:1 on the page and on the help panel;
+/// in high contrast a light grey, so that a placeholder does not pass for an answer).
 pub fn muted(theme: &Theme) -> Color {
     let p = theme.palette();
     if is_contrast(theme) {
-        return p.text;
+        return color!(0xcccccc);
     }
     Color { a: 0.78, ..p.text }
 }
