@@ -67,7 +67,9 @@ pub struct Options {
 pub fn run(options: Options) -> iced::Result {
     // The drafts folder is opened and its list read while iced starts (fonts, window): with
     // thousands of drafts the list is there for the first frame instead of arriving after it.
-    let early = std::sync::Mutex::new(Some(App::from_options(&options).listing_early()));
+    let (app, listing) = App::from_options(&options).listing_early();
+    let scale = app.scale_factor();
+    let early = std::sync::Mutex::new(Some((app, listing)));
     let boot = move || {
         let taken = early.lock().ok().and_then(|mut e| e.take());
         let (app, listing) = taken.unwrap_or_else(|| (App::from_options(&options), None));
@@ -83,8 +85,19 @@ pub fn run(options: Options) -> iced::Result {
         .font(FONT_REGULAR)
         .font(FONT_BOLD)
         .default_font(FONT)
-        .window(window_settings())
+        .window(window_settings_at(scale))
         .run()
+}
+
+/// The window for a text size: iced opens it at its size times the scale, so the size asked
+/// is divided by it, and the window opens as large on screen at 200 % as at 100 % (twice as
+/// large, it would pass the edges of a 1366×768 screen). The minimum is not scaled by iced.
+pub fn window_settings_at(scale: f32) -> iced::window::Settings {
+    let settings = window_settings();
+    iced::window::Settings {
+        size: Size::new(settings.size.width / scale, settings.size.height / scale),
+        ..settings
+    }
 }
 
 /// The window. Closing it only asks: the draft on screen is saved first (drafts.rs), then the
