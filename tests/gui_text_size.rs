@@ -105,6 +105,9 @@ fn overlap(a: Rectangle, b: Rectangle) -> f32 {
 /// first frame.
 fn holds(app: &mut App, what: &str) {
     for (width, height, screen) in SIZES {
+        // The window's width and the page's, as the window reports them (at 100 % here:
+        // these logical sizes are what a screen twice as wide shows at 200 %).
+        app.window_width = width;
         app.page.width = width;
         let (texts, controls, rows) = elements(app, (width, height));
         assert!(!texts.is_empty(), "{what}: nothing on screen");
@@ -366,4 +369,30 @@ fn the_size_keys_work_from_a_field_and_type_nothing_into_it() {
         })
         .collect();
     assert_eq!(typed, ["x"], "only the letter reached the field");
+}
+
+/// The help stands beside the page when there is room for both, and takes the page's place
+/// when there is not (at 1366×768 and 200 % the page would keep 343 pixels).
+#[test]
+fn the_help_takes_the_page_s_place_in_a_narrow_window() {
+    let mut app = with_every_error(Lang::Fr, Step::Organization);
+    app.help_open = true;
+    let shown = |app: &App, width: f32| {
+        let (texts, ..) = elements(app, (width, 600.0));
+        let has = |s: &str| texts.iter().any(|t| t.what.starts_with(s));
+        (
+            has("Remplissez chaque étape"),
+            has("Inscrivez les coordonnées complètes de votre organisme."),
+        )
+    };
+    app.window_width = 1366.0;
+    assert_eq!(shown(&app, 1366.0), (true, true), "beside at 100 %");
+    // 200 %: the same window, half as wide in the screens' units.
+    for _ in 0..5 {
+        let _ = app.update(Message::Zoom(Zoom::Larger));
+    }
+    assert_eq!(app.layout_width(), 683.0);
+    assert_eq!(shown(&app, 683.0), (true, false), "in its place at 200 %");
+    let _ = app.update(Message::Escape);
+    assert_eq!(shown(&app, 683.0), (false, true), "the page again");
 }

@@ -125,6 +125,8 @@ pub enum Message {
     Zoom(crate::settings::Zoom),
     /// A theme chosen in Réglages (`None`: follow the system).
     ChooseTheme(Option<crate::settings::Theme>),
+    /// The window's new size, in the window's units at the text size of the moment.
+    WindowResized(Size),
     Edit(Field, String),
     PickerInput(Field, String),
     PickerChoose(Field, String),
@@ -195,6 +197,9 @@ pub struct App {
     pub screen: Screen,
     pub picker: Option<OpenPicker>,
     pub help_open: bool,
+    /// The window's width on screen, whatever the text size (iced reports sizes divided by
+    /// the scale); until the window reports, the size it opens at.
+    pub window_width: f32,
     pub theme_mode: iced::theme::Mode,
     pub lookup_status: LookupStatus,
     /// The control that had focus last, to give it back when a list or the help closes (a
@@ -227,6 +232,7 @@ impl App {
             screen: Screen::Home,
             picker: None,
             help_open: false,
+            window_width: window_settings().size.width,
             theme_mode: iced::theme::Mode::Light,
             lookup_status: LookupStatus::Idle,
             last_focus: None,
@@ -324,6 +330,12 @@ impl App {
         self.settings.text_size().factor()
     }
 
+    /// The window's width in the units the screens are laid out in (683 for 1366 pixels at
+    /// 200 %).
+    pub fn layout_width(&self) -> f32 {
+        self.window_width / self.scale_factor()
+    }
+
     /// The settings in force (what the settings screen shows).
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -341,6 +353,7 @@ impl App {
             iced::event::listen_with(keys::on_event),
             iced::window::close_requests().map(|id| drafts_msg(DraftMessage::CloseRequested(id))),
             iced::system::theme_changes().map(Message::SystemTheme),
+            iced::window::resize_events().map(|(_, size)| Message::WindowResized(size)),
             self.outbox_subscription(),
             signals::subscription(),
         ])
@@ -419,6 +432,10 @@ impl App {
                 }
                 self.settings.set_text_size(size);
                 self.save_settings()
+            }
+            Message::WindowResized(size) => {
+                self.window_width = size.width * self.scale_factor();
+                Task::none()
             }
             Message::ChooseTheme(theme) => {
                 if theme == self.settings.theme {

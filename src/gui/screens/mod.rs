@@ -35,9 +35,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
             .into(),
         None => space::horizontal().height(0).into(),
     };
-    // The page and the help are built at layout, knowing the room they have.
-    let frame = iced::widget::responsive(move |size| frame(app, size.width));
-    super::keys::zoom_keys(column![header(app), notice, frame]).into()
+    super::keys::zoom_keys(column![header(app), notice, frame(app, app.layout_width())]).into()
 }
 
 /// The page and, when open, the help: beside it in a wide window; in a narrow one in its
