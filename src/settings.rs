@@ -24,6 +24,67 @@ pub enum Theme {
     Light,
     #[serde(rename = "sombre", alias = "dark")]
     Dark,
+    /// White on black, yellow focus and links, as Windows' "High Contrast Black".
+    #[serde(rename = "contraste", alias = "contrast", alias = "high-contrast")]
+    Contrast,
+}
+
+/// The size of everything in the window (text, and the room around it), in percent.
+///
+/// The steps are Chrome's and Edge's zoom steps up to 200 %, the size WCAG 1.4.4 asks text to
+/// reach without loss: people who enlarge text know them, and each is a visible change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct TextSize(u16);
+
+/// One press of Ctrl+= (larger), Ctrl+- (smaller) or Ctrl+0 (back to 100 %).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zoom {
+    Larger,
+    Smaller,
+    Reset,
+}
+
+impl TextSize {
+    pub const NORMAL: TextSize = TextSize(100);
+    pub const MAX: TextSize = TextSize(200);
+    /// Where Ctrl+= and Ctrl+- go.
+    pub const STEPS: [u16; 6] = [100, 110, 125, 150, 175, 200];
+
+    /// A size from the settings file: any whole percent from 100 to 200 (IT may set one between
+    /// the steps; the keys then go to the next step).
+    pub fn from_percent(percent: i64) -> Option<TextSize> {
+        let p = u16::try_from(percent).ok()?;
+        (Self::NORMAL.0..=Self::MAX.0)
+            .contains(&p)
+            .then_some(TextSize(p))
+    }
+
+    pub fn percent(self) -> u16 {
+        self.0
+    }
+
+    /// The window's scale factor.
+    pub fn factor(self) -> f32 {
+        f32::from(self.0) / 100.0
+    }
+
+    /// The size after one key press; at either end it stays.
+    pub fn zoom(self, zoom: Zoom) -> TextSize {
+        let steps = Self::STEPS.iter().copied();
+        let next = match zoom {
+            Zoom::Larger => steps.filter(|&s| s > self.0).min(),
+            Zoom::Smaller => steps.filter(|&s| s < self.0).max(),
+            Zoom::Reset => Some(Self::NORMAL.0),
+        };
+        next.map_or(self, TextSize)
+    }
+}
+
+impl Default for TextSize {
+    fn default() -> Self {
+        TextSize::NORMAL
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -32,9 +93,12 @@ pub struct Settings {
     /// version does not have is no error: it just does not apply.
     #[serde(serialize_with = "lang_code", skip_serializing_if = "Option::is_none")]
     pub langue: Option<Lang>,
-    /// `"clair"` or `"sombre"`; absent: follow the system.
+    /// `"clair"`, `"sombre"` or `"contraste"`; absent: follow the system.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub theme: Option<Theme>,
+    /// The window's size in percent (100 to 200); absent: 100 %.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub taille_texte: Option<TextSize>,
     /// The base address of the ministry's intake service (`https://…`; `http://` only on this
     /// computer). `--endpoint` and `PIQM_ENDPOINT` override it. Absent: nothing is sent, the
     /// outbox keeps every designation.
@@ -53,6 +117,8 @@ struct RawSettings {
     #[serde(alias = "language")]
     langue: Option<toml::Value>,
     theme: Option<toml::Value>,
+    #[serde(alias = "text_size")]
+    taille_texte: Option<toml::Value>,
     #[serde(alias = "endpoint")]
     adresse_service: Option<toml::Value>,
     #[serde(alias = "token")]
@@ -93,6 +159,8 @@ pub enum SettingsWarning {
     Invalid { path: PathBuf, reason: String },
     /// A key this version does not know; ignored.
     UnknownKey { path: PathBuf, key: String },
+    /// `taille_texte` is not a whole number from 100 to 200: the window shows at 100 %.
+    BadTextSize { path: PathBuf, value: String },
     /// A known key with a value that cannot be used; that setting has its default.
     BadValue {
         path: PathBuf,
@@ -141,6 +209,13 @@ impl SettingsWarning {
                 "notice-settings-unknown-key",
                 &[("path", shown(path).into()), ("key", key.clone().into())],
             ),
+            SettingsWarning::BadTextSize { path, value } => l.t_args(
+                "notice-settings-bad-text-size",
+                &[
+                    ("path", shown(path).into()),
+                    ("value", value.clone().into()),
+                ],
+            ),
             SettingsWarning::BadValue { path, key, reason } => l.t_args(
                 "notice-settings-bad-value",
                 &[
@@ -185,6 +260,22 @@ fn read_settings(path: &Path) -> Result<Option<String>, SettingsWarning> {
         })
 }
 
+/// `taille_texte` as written: a whole number from 100 to 200, else a warning naming the value.
+fn text_size(
+    value: toml::Value,
+    path: &Path,
+    warnings: &mut Vec<SettingsWarning>,
+) -> Option<TextSize> {
+    let size = value.as_integer().and_then(TextSize::from_percent);
+    if size.is_none() {
+        warnings.push(SettingsWarning::BadTextSize {
+            path: path.to_path_buf(),
+            value: value.to_string(),
+        });
+    }
+    size
+}
+
 /// Turns one raw value into its type; a value of the wrong kind is reported under `key` and
 /// gives `None` (the default).
 fn typed<T: serde::de::DeserializeOwned>(
@@ -213,9 +304,14 @@ impl Settings {
         self.langue
     }
 
-    /// The light or dark theme these settings force, if any.
-    pub fn forced_dark(&self) -> Option<bool> {
-        self.theme.map(|t| t == Theme::Dark)
+    /// The window's size (100 % when not set).
+    pub fn text_size(&self) -> TextSize {
+        self.taille_texte.unwrap_or_default()
+    }
+
+    /// Keeps a size; 100 % is the default, so it leaves the file.
+    pub fn set_text_size(&mut self, size: TextSize) {
+        self.taille_texte = (size != TextSize::NORMAL).then_some(size);
     }
 
     /// Reads the settings; never fails, never waits on a pipe, never reads more than
@@ -257,6 +353,9 @@ impl Settings {
         let settings = Settings {
             langue: typed::<LangText>(raw.langue, "langue", path, &mut warnings).and_then(|l| l.0),
             theme: typed(raw.theme, "theme", path, &mut warnings),
+            taille_texte: raw
+                .taille_texte
+                .and_then(|v| text_size(v, path, &mut warnings)),
             adresse_service: typed(raw.adresse_service, "adresse_service", path, &mut warnings),
             jeton: typed(raw.jeton, "jeton", path, &mut warnings),
         };
@@ -379,6 +478,7 @@ mod tests {
         let s = Settings {
             langue: Some(Lang::En),
             theme: Some(Theme::Dark),
+            taille_texte: Some(TextSize(150)),
             adresse_service: Some("https://piqm.example.gouv.qc.ca/api".into()),
             jeton: Some("secret".into()),
         };
@@ -517,7 +617,6 @@ mod tests {
         assert_eq!(w, vec![]);
         assert_eq!(s.lang(), Some(Lang::Fr));
         assert_eq!(s.theme, Some(Theme::Light));
-        assert_eq!(s.forced_dark(), Some(false));
         assert_eq!(s.token().as_deref(), Some("t"));
         // Saved under the French names and values.
         s.save(&path).unwrap();
@@ -545,6 +644,107 @@ mod tests {
         let (s, w) = Settings::load(&path);
         assert_eq!(s, Settings::default());
         assert!(matches!(w[..], [SettingsWarning::Invalid { .. }]), "{w:?}");
+    }
+
+    #[test]
+    fn the_text_size_is_a_whole_percent_from_100_to_200() {
+        let path = Path::new("config.toml");
+        let size = |text: &str| {
+            let (s, w) = Settings::parse(text, path);
+            (s.taille_texte.map(TextSize::percent), warned_keys(&w))
+        };
+        assert_eq!(size("taille_texte = 150\n"), (Some(150), vec![]));
+        assert_eq!(size("text_size = 200\n"), (Some(200), vec![]));
+        // Between the steps is fine: IT may want 130 %.
+        assert_eq!(size("taille_texte = 130\n"), (Some(130), vec![]));
+        assert_eq!(size("taille_texte = 100\n"), (Some(100), vec![]));
+        for bad in [
+            "99",
+            "201",
+            "0",
+            "-150",
+            "1.5",
+            "150.0",
+            "\"150 %\"",
+            "\"grand\"",
+            "[150]",
+        ] {
+            let (s, w) = Settings::parse(&format!("taille_texte = {bad}\nlangue = \"en\"\n"), path);
+            assert_eq!(s.text_size(), TextSize::NORMAL, "{bad}");
+            assert_eq!(
+                s.lang(),
+                Some(Lang::En),
+                "{bad}: the other keys still apply"
+            );
+            assert!(
+                matches!(&w[..], [SettingsWarning::BadTextSize { value, .. }] if value == bad),
+                "{bad}: {w:?}"
+            );
+        }
+        // The warning names the key, the value and what is allowed, in French first.
+        let (_, w) = Settings::parse("taille_texte = 300\n", path);
+        let fr = w[0].message(&crate::i18n::Localizer::new(Lang::Fr));
+        assert!(
+            fr.contains("taille_texte") && fr.contains("300") && fr.contains("100"),
+            "{fr}"
+        );
+        let en = w[0].message(&crate::i18n::Localizer::new(Lang::En));
+        assert!(en.contains("300") && en.contains("200"), "{en}");
+        // Both names at once: ambiguous, as for the other keys.
+        let (s, w) = Settings::parse("taille_texte = 150\ntext_size = 175\n", path);
+        assert_eq!(s, Settings::default());
+        assert!(matches!(w[..], [SettingsWarning::Invalid { .. }]), "{w:?}");
+    }
+
+    #[test]
+    fn the_text_size_is_saved_as_a_number_and_100_leaves_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let mut s = Settings::default();
+        s.set_text_size(TextSize(175));
+        s.save(&path).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "taille_texte = 175\n"
+        );
+        assert_eq!(Settings::load(&path), (s.clone(), vec![]));
+        s.set_text_size(TextSize::NORMAL);
+        assert_eq!(s.taille_texte, None);
+        s.save(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "");
+    }
+
+    #[test]
+    fn the_keys_go_by_steps_and_stop_at_both_ends() {
+        let mut size = TextSize::NORMAL;
+        let mut seen = vec![size.percent()];
+        for _ in 0..7 {
+            size = size.zoom(Zoom::Larger);
+            seen.push(size.percent());
+        }
+        assert_eq!(seen, [100, 110, 125, 150, 175, 200, 200, 200]);
+        assert_eq!(size.factor(), 2.0);
+        assert_eq!(size.zoom(Zoom::Smaller).percent(), 175);
+        assert_eq!(TextSize::NORMAL.zoom(Zoom::Smaller), TextSize::NORMAL);
+        assert_eq!(size.zoom(Zoom::Reset), TextSize::NORMAL);
+        // From a size between the steps, to the nearest step each way.
+        let odd = TextSize::from_percent(130).unwrap();
+        assert_eq!(odd.zoom(Zoom::Larger).percent(), 150);
+        assert_eq!(odd.zoom(Zoom::Smaller).percent(), 125);
+    }
+
+    #[test]
+    fn the_high_contrast_theme_has_a_french_name_and_english_aliases() {
+        let path = Path::new("config.toml");
+        for text in ["contraste", "contrast", "high-contrast"] {
+            let (s, w) = Settings::parse(&format!("theme = \"{text}\"\n"), path);
+            assert_eq!((s.theme, w), (Some(Theme::Contrast), vec![]), "{text}");
+        }
+        let s = Settings {
+            theme: Some(Theme::Contrast),
+            ..Settings::default()
+        };
+        assert_eq!(s.to_file_text().unwrap(), "theme = \"contraste\"\n");
     }
 
     #[test]

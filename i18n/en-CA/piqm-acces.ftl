@@ -229,12 +229,14 @@ help-keys = Tab and Shift+Tab: next or previous field
     Alt+Left arrow: previous step
     F1: open or close the help
     Ctrl+S: save right away
+    Ctrl+= and Ctrl+-: larger or smaller text; Ctrl+0: normal size
 help-close = Close the help
 
 ## Sending to the Ministry's service
 
 notice-settings-unknown-key = The settings file "{ $path }" contains the setting "{ $key }", which this version does not know: it is ignored.
 notice-settings-bad-value = The setting "{ $key }" in the file "{ $path }" cannot be used ({ $reason }): its default applies. Correct it in Settings.
+notice-settings-bad-text-size = The setting "taille_texte" in the file "{ $path }" is { $value }: it must be a whole number from 100 to 200 (percent of the normal size), for example taille_texte = 150. Text shows at 100%. Correct it in Settings, or with Ctrl+= and Ctrl+-.
 endpoint-empty = Enter the address of the sending service, for example https://piqm.example.gouv.qc.ca.
 endpoint-invalid = "{ $address }" is not a web address. Enter the full address of the service, for example https://piqm.example.gouv.qc.ca.
 endpoint-not-https = The address "{ $address }" must start with https://: without encryption, the designation and the token would travel in clear. (http:// is allowed only for a service on this computer.)
@@ -587,6 +589,18 @@ settings-testing = Testing the connection…
 settings-test-ok = The service answers ({ $ms } ms) and accepts this computer: designations can be sent.
 settings-test-unauthorized = The service answers, but refuses this computer's identification ({ $detail }). Check the access token.
 settings-test-failed = The connection did not succeed: { $reason }. Check the address and your Internet connection.
+settings-display = Display
+settings-text-size = Text size: { $percent }%
+settings-text-size-hint = From 100% to 200%. With the keyboard, anywhere in the application: Ctrl+= enlarges, Ctrl+- reduces, Ctrl+0 goes back to the normal size. The size is kept for next time.
+settings-text-smaller = Smaller
+settings-text-larger = Larger
+settings-text-normal = Normal size
+settings-theme = Colours: { $theme }
+settings-theme-hint = "High contrast": white text on black, links and the keyboard's marker in yellow.
+settings-theme-system = Follow the system
+settings-theme-light = Light
+settings-theme-dark = Dark
+settings-theme-contrast = High contrast
 settings-file = These settings are kept in { $path }.
 outbox-button = Outbox
 outbox-button-waiting = Outbox ({ $count })

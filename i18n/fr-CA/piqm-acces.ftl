@@ -229,12 +229,14 @@ help-keys = Tab et Maj+Tab : champ suivant ou précédent
     Alt+Flèche gauche : étape précédente
     F1 : ouvrir ou fermer l'aide
     Ctrl+S : enregistrer tout de suite
+    Ctrl+= et Ctrl+- : agrandir ou réduire le texte ; Ctrl+0 : taille normale
 help-close = Fermer l'aide
 
 ## Envoi au service du Ministère
 
 notice-settings-unknown-key = Le fichier de réglages « { $path } » contient le réglage « { $key } », que cette version ne connaît pas : il est ignoré.
 notice-settings-bad-value = Le réglage « { $key } » du fichier « { $path } » n'est pas utilisable ({ $reason }) : la valeur par défaut s'applique. Corrigez-le dans Réglages.
+notice-settings-bad-text-size = Le réglage « taille_texte » du fichier « { $path } » vaut { $value } : il doit être un nombre entier de 100 à 200 (pour cent de la taille normale), par exemple taille_texte = 150. Le texte s'affiche à 100 %. Corrigez-le dans Réglages, ou avec Ctrl+= et Ctrl+-.
 endpoint-empty = Inscrivez l'adresse du service d'envoi, par exemple https://piqm.example.gouv.qc.ca.
 endpoint-invalid = « { $address } » n'est pas une adresse Web. Inscrivez l'adresse complète du service, par exemple https://piqm.example.gouv.qc.ca.
 endpoint-not-https = L'adresse « { $address } » doit commencer par https:// : sans chiffrement, la désignation et le jeton circuleraient en clair. (http:// n'est permis que pour un service sur cet ordinateur.)
@@ -588,6 +590,18 @@ settings-testing = Test de la connexion en cours…
 settings-test-ok = Le service répond ({ $ms } ms) et accepte ce poste : les désignations peuvent être envoyées.
 settings-test-unauthorized = Le service répond, mais refuse l'identification de ce poste ({ $detail }). Vérifiez le jeton d'accès.
 settings-test-failed = La connexion n'a pas réussi : { $reason }. Vérifiez l'adresse et votre connexion Internet.
+settings-display = Affichage
+settings-text-size = Taille du texte : { $percent } %
+settings-text-size-hint = De 100 % à 200 %. Au clavier, partout dans l'application : Ctrl+= agrandit, Ctrl+- réduit, Ctrl+0 revient à la taille normale. La taille est gardée pour les prochaines fois.
+settings-text-smaller = Réduire
+settings-text-larger = Agrandir
+settings-text-normal = Taille normale
+settings-theme = Couleurs : { $theme }
+settings-theme-hint = « Contraste élevé » : texte blanc sur fond noir, liens et repère du clavier en jaune.
+settings-theme-system = Selon le système
+settings-theme-light = Claires
+settings-theme-dark = Sombres
+settings-theme-contrast = Contraste élevé
 settings-file = Ces réglages sont enregistrés dans { $path }.
 outbox-button = File d'envoi
 outbox-button-waiting = File d'envoi ({ $count })

@@ -25,11 +25,11 @@ const RING_WIDTH: f32 = 3.0;
 /// Room kept above and below a control scrolled into view.
 const REVEAL_MARGIN: f32 = 48.0;
 
-/// Where the focus ring's colour comes from: the page's theme, or a fixed colour on a band.
+/// Which ground the focus ring stands on, for its colour: the page, or the top band.
 #[derive(Debug, Clone, Copy)]
 pub enum Ring {
     Theme,
-    Fixed(Color),
+    Band,
 }
 
 /// A control that takes keyboard focus and runs `on_press` with Enter or Space.
@@ -82,9 +82,9 @@ impl<'a, Message> Focusable<'a, Message> {
     }
 }
 
-/// The ring: the theme's strong primary (≥ 3:1 against the page in both themes).
+/// The ring's colour (theme.rs checks it is ≥ 3:1 against the page in every theme).
 pub fn ring_color(theme: &Theme) -> Color {
-    theme.palette().primary
+    super::theme::ring(theme)
 }
 
 impl<Message: Clone> Widget<Message, Theme, iced::Renderer> for Focusable<'_, Message> {
@@ -215,7 +215,7 @@ impl<Message: Clone> Widget<Message, Theme, iced::Renderer> for Focusable<'_, Me
         if tree.state.downcast_ref::<State>().focused {
             let color = match self.ring {
                 Ring::Theme => ring_color(theme),
-                Ring::Fixed(c) => c,
+                Ring::Band => super::theme::band_ring(theme),
             };
             let grow = RING_GAP + RING_WIDTH;
             let b = layout.bounds();

@@ -67,7 +67,9 @@ pub struct Options {
 pub fn run(options: Options) -> iced::Result {
     // The drafts folder is opened and its list read while iced starts (fonts, window): with
     // thousands of drafts the list is there for the first frame instead of arriving after it.
-    let early = std::sync::Mutex::new(Some(App::from_options(&options).listing_early()));
+    let (app, listing) = App::from_options(&options).listing_early();
+    let scale = app.scale_factor();
+    let early = std::sync::Mutex::new(Some((app, listing)));
     let boot = move || {
         let taken = early.lock().ok().and_then(|mut e| e.take());
         let (app, listing) = taken.unwrap_or_else(|| (App::from_options(&options), None));
@@ -76,12 +78,26 @@ pub fn run(options: Options) -> iced::Result {
     iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
+        // The text size scales the whole window, text, room and rows alike: the layout reflows
+        // as it would in a window that much smaller, and nothing drawn at a fixed size overlaps.
+        .scale_factor(App::scale_factor)
         .subscription(App::subscription)
         .font(FONT_REGULAR)
         .font(FONT_BOLD)
         .default_font(FONT)
-        .window(window_settings())
+        .window(window_settings_at(scale))
         .run()
+}
+
+/// The window for a text size: iced opens it at its size times the scale, so the size asked
+/// is divided by it, and the window opens as large on screen at 200 % as at 100 % (twice as
+/// large, it would pass the edges of a 1366×768 screen). The minimum is not scaled by iced.
+pub fn window_settings_at(scale: f32) -> iced::window::Settings {
+    let settings = window_settings();
+    iced::window::Settings {
+        size: Size::new(settings.size.width / scale, settings.size.height / scale),
+        ..settings
+    }
 }
 
 /// The window. Closing it only asks: the draft on screen is saved first (drafts.rs), then the
@@ -112,6 +128,12 @@ pub enum Message {
     Escape,
     SwitchLanguage(Lang),
     SystemTheme(iced::theme::Mode),
+    /// Ctrl+=, Ctrl+-, Ctrl+0, or the same buttons in Réglages.
+    Zoom(crate::settings::Zoom),
+    /// A theme chosen in Réglages (`None`: follow the system).
+    ChooseTheme(Option<crate::settings::Theme>),
+    /// The window's new size, in the window's units at the text size of the moment.
+    WindowResized(Size),
     Edit(Field, String),
     PickerInput(Field, String),
     PickerChoose(Field, String),
@@ -182,6 +204,9 @@ pub struct App {
     pub screen: Screen,
     pub picker: Option<OpenPicker>,
     pub help_open: bool,
+    /// The window's width on screen, whatever the text size (iced reports sizes divided by
+    /// the scale); until the window reports, the size it opens at.
+    pub window_width: f32,
     pub theme_mode: iced::theme::Mode,
     pub lookup_status: LookupStatus,
     /// The control that had focus last, to give it back when a list or the help closes (a
@@ -214,6 +239,7 @@ impl App {
             screen: Screen::Home,
             picker: None,
             help_open: false,
+            window_width: window_settings().size.width,
             theme_mode: iced::theme::Mode::Light,
             lookup_status: LookupStatus::Idle,
             last_focus: None,
@@ -303,11 +329,23 @@ impl App {
     }
 
     pub fn theme(&self) -> Theme {
-        match self.settings.forced_dark() {
-            Some(true) => theme::dark(),
-            Some(false) => theme::light(),
-            None => theme::for_mode(self.theme_mode),
-        }
+        theme::for_choice(self.settings.theme, self.theme_mode)
+    }
+
+    /// The window's scale: the text size of the settings (1.0 to 2.0).
+    pub fn scale_factor(&self) -> f32 {
+        self.settings.text_size().factor()
+    }
+
+    /// The window's width in the units the screens are laid out in (683 for 1366 pixels at
+    /// 200 %).
+    pub fn layout_width(&self) -> f32 {
+        self.window_width / self.scale_factor()
+    }
+
+    /// The settings in force (what the settings screen shows).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     pub fn wizard(&self) -> Option<&Wizard> {
@@ -322,6 +360,7 @@ impl App {
             iced::event::listen_with(keys::on_event),
             iced::window::close_requests().map(|id| drafts_msg(DraftMessage::CloseRequested(id))),
             iced::system::theme_changes().map(Message::SystemTheme),
+            iced::window::resize_events().map(|(_, size)| Message::WindowResized(size)),
             self.outbox_subscription(),
             signals::subscription(),
         ])
@@ -392,6 +431,25 @@ impl App {
             Message::SystemTheme(mode) => {
                 self.theme_mode = mode;
                 Task::none()
+            }
+            Message::Zoom(zoom) => {
+                let size = self.settings.text_size().zoom(zoom);
+                if size == self.settings.text_size() {
+                    return Task::none();
+                }
+                self.settings.set_text_size(size);
+                self.save_settings()
+            }
+            Message::WindowResized(size) => {
+                self.window_width = size.width * self.scale_factor();
+                Task::none()
+            }
+            Message::ChooseTheme(theme) => {
+                if theme == self.settings.theme {
+                    return Task::none();
+                }
+                self.settings.theme = theme;
+                self.save_settings()
             }
             Message::Edit(field, value) => {
                 self.last_focus = Some(field.path().into());
@@ -498,14 +556,20 @@ impl App {
         }
     }
 
-    /// Keeps what is measured; when other rows are built, the focused row control keeps its
-    /// focus (iced keeps focus by position in the widget tree, and the rows moved).
+    /// Keeps what is measured; when other rows are built (or the same rows laid out another
+    /// way, the page's width having changed), the focused row control keeps its focus (iced
+    /// keeps focus by position in the widget tree, and the rows moved).
     fn measured(
         &mut self,
         page: Option<visible::PageView>,
         tops: visible::ListTops,
     ) -> Task<Message> {
-        let built = |app: &Self| visible::List::ALL.map(|list| screens::built_rows(app, list));
+        let built = |app: &Self| {
+            (
+                visible::List::ALL.map(|list| screens::built_rows(app, list)),
+                screens::stacked(app),
+            )
+        };
         let before = built(self);
         if let Some(page) = page {
             self.page = page;
@@ -643,13 +707,7 @@ impl App {
         match first {
             Some(f) => focus_on(f.path().into()),
             // The review and the outcome pages: the top of the page.
-            None => operation::scroll_to(
-                focus::PAGE,
-                iced::widget::scrollable::AbsoluteOffset {
-                    x: None,
-                    y: Some(0.0),
-                },
-            ),
+            None => scroll_to_top(),
         }
     }
 
@@ -669,6 +727,17 @@ pub const SUBMIT_BUTTON: &str = "submit";
 pub const CONFIRM_YES: &str = "confirm_yes";
 /// The id of the home screen's main action ("Reprendre", else "Nouvelle désignation").
 pub const HOME_PRIMARY: &str = "home_primary";
+
+/// Brings the page to its top.
+fn scroll_to_top() -> Task<Message> {
+    operation::scroll_to(
+        focus::PAGE,
+        iced::widget::scrollable::AbsoluteOffset {
+            x: None,
+            y: Some(0.0),
+        },
+    )
+}
 
 /// Gives focus to a control and scrolls the page to it.
 fn focus_on(id: iced::widget::Id) -> Task<Message> {

@@ -241,7 +241,8 @@ impl App {
     pub(super) fn open_outbox(&mut self) -> Task<Message> {
         self.screen = Screen::Outbox;
         self.picker = None;
-        self.refresh_outbox(Sweep::Nothing)
+        // The page scrollable is the same for every screen: a new screen starts at its top.
+        Task::batch([self.refresh_outbox(Sweep::Nothing), super::scroll_to_top()])
     }
 
     /// Reads the outbox, then sends what `sweep` asks for.
@@ -411,7 +412,7 @@ impl App {
             ..SettingsForm::default()
         };
         self.screen = Screen::Settings;
-        self.read_identity()
+        Task::batch([self.read_identity(), super::scroll_to_top()])
     }
 
     pub(super) fn settings_endpoint(&mut self, typed: String) -> Task<Message> {

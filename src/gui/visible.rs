@@ -21,11 +21,13 @@ use super::focus;
 /// Rows built beyond each edge of the view.
 pub const MARGIN_ROWS: usize = 3;
 
-/// The part of the page on screen, in the page content's coordinates.
+/// The part of the page on screen, in the page content's coordinates, and the page's width
+/// (rows are laid out by it).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageView {
     pub top: f32,
     pub height: f32,
+    pub width: f32,
 }
 
 impl Default for PageView {
@@ -34,6 +36,7 @@ impl Default for PageView {
         PageView {
             top: 0.0,
             height: 768.0,
+            width: 1024.0,
         }
     }
 }
@@ -183,6 +186,7 @@ fn measure() -> impl Operation<Measured> {
                 self.page = Some(PageView {
                     top: translation.y,
                     height: bounds.height,
+                    width: bounds.width,
                 });
             }
         }
@@ -235,7 +239,11 @@ mod tests {
     use super::*;
 
     fn view(top: f32, height: f32) -> PageView {
-        PageView { top, height }
+        PageView {
+            top,
+            height,
+            width: 1024.0,
+        }
     }
 
     #[test]

@@ -29,12 +29,7 @@ pub fn paragraph(s: String) -> Element<'static, Message> {
 }
 
 pub fn hint(s: String) -> Element<'static, Message> {
-    text(s)
-        .size(SMALL_SIZE)
-        .style(|t: &Theme| text::Style {
-            color: Some(theme::muted(t)),
-        })
-        .into()
+    text(s).size(SMALL_SIZE).style(theme::hint).into()
 }
 
 /// The three kinds of button the pages use.
@@ -56,9 +51,13 @@ fn focus_button(
 ) -> Element<'static, Message> {
     let words = text(label).size(BODY_SIZE);
     let b = match kind {
-        Kind::Primary => button(words.font(FONT_BOLD_FACE)).padding([10, 24]),
-        Kind::Secondary => button(words).padding([8, 16]).style(button::secondary),
-        Kind::Link => button(words).padding([4, 2]).style(button::text),
+        Kind::Primary => button(words.font(FONT_BOLD_FACE))
+            .padding([10, 24])
+            .style(theme::primary_button),
+        Kind::Secondary => button(words)
+            .padding([8, 16])
+            .style(theme::secondary_button),
+        Kind::Link => button(words).padding([4, 2]).style(theme::link_button),
     };
     let f = focusable(b.on_press_maybe(on_press.clone()), on_press);
     match id {
@@ -146,8 +145,8 @@ fn problem_text(severity: Severity, message: String) -> Element<'static, Message
         .size(BODY_SIZE)
         .font(FONT_BOLD_FACE)
         .style(move |t: &Theme| match severity {
-            Severity::Error => text::danger(t),
-            Severity::Warning => text::warning(t),
+            Severity::Error => theme::danger(t),
+            Severity::Warning => theme::warning(t),
         })
         .into()
 }
@@ -172,13 +171,14 @@ fn label_block(app: &App, field: Field, hint_id: Option<&str>) -> Element<'stati
     column(parts).spacing(4).width(Length::Fill).into()
 }
 
-/// A text field of the current step, as wide as `width`; its label, hint and messages wrap
-/// within that width instead of squeezing a neighbour.
+/// A text field of the current step, `max_width` wide or the page's width if less (large text
+/// in a narrow window); its label, hint and messages wrap within that width instead of
+/// squeezing a neighbour.
 pub fn text_field(
     app: &App,
     field: Field,
     hint_id: Option<&str>,
-    width: Length,
+    max_width: f32,
 ) -> Element<'static, Message> {
     let value = app
         .wizard()
@@ -202,25 +202,14 @@ pub fn text_field(
             .width(Length::Fill),
     ]
     .spacing(4)
-    .width(width)
+    .width(Length::Fill)
+    .max_width(max_width)
     .into()
 }
 
-/// A text input's look, with a focus border as wide and as strong as the buttons' ring (iced's
-/// own is 1 px).
+/// A text input's look (theme.rs).
 pub fn input_style(theme: &Theme, status: text_input::Status) -> text_input::Style {
-    let style = text_input::default(theme, status);
-    match status {
-        text_input::Status::Focused { .. } => text_input::Style {
-            border: iced::Border {
-                color: super::focus::ring_color(theme),
-                width: 3.0,
-                ..style.border
-            },
-            ..style
-        },
-        _ => style,
-    }
+    theme::input(theme, status)
 }
 
 /// A read-only line: label and value (or "à confirmer").
@@ -282,6 +271,7 @@ pub fn picker_field(app: &App, field: Field, hint_id: Option<&str>) -> Element<'
             })
             .size(18)
             .text_size(BODY_SIZE)
+            .style(theme::radio_button)
             .into()
         });
         parts.push(column(radios).spacing(8).padding([6, 4]).into());
@@ -302,22 +292,17 @@ fn match_list(app: &App, field: Field, query: &str, highlight: usize) -> Element
         return hint(app.l.t("picker-no-match"));
     }
     let items = found.into_iter().take(MAX_SHOWN).enumerate().map(|(i, c)| {
-        let style = if i == highlight {
-            button::primary
-        } else {
-            button::text
-        };
         button(text(c.label).size(BODY_SIZE))
             .width(Length::Fill)
             .padding([6, 10])
-            .style(style)
+            .style(theme::match_item(i == highlight))
             .on_press(Message::PickerChoose(field, c.code))
             .into()
     });
     container(column(items).spacing(2))
         .padding(4)
         .width(Length::Fill)
-        .style(container::bordered_box)
+        .style(theme::match_box)
         .into()
 }
 
@@ -332,9 +317,9 @@ pub fn error_summary(app: &App, problems: &[Problem]) -> Option<Element<'static,
         let go = Message::FocusField(p.field);
         lines.push(
             focusable(
-                button(text(app.l.problem(p)).size(BODY_SIZE).style(text::danger))
+                button(text(app.l.problem(p)).size(BODY_SIZE))
                     .padding([2, 2])
-                    .style(button::text)
+                    .style(theme::error_link)
                     .on_press(go.clone()),
                 Some(go),
             )
@@ -345,17 +330,7 @@ pub fn error_summary(app: &App, problems: &[Problem]) -> Option<Element<'static,
         container(column(lines).spacing(6))
             .padding(16)
             .width(Length::Fill)
-            .style(|t: &Theme| {
-                let danger = t.palette().danger;
-                container::Style {
-                    border: iced::Border {
-                        color: danger,
-                        width: 3.0,
-                        radius: 4.0.into(),
-                    },
-                    ..container::Style::default()
-                }
-            })
+            .style(theme::error_summary)
             .into(),
     )
 }
@@ -365,34 +340,11 @@ pub fn note(message: String, warning: bool) -> Element<'static, Message> {
     container(text(message).size(BODY_SIZE))
         .padding(12)
         .width(Length::Fill)
-        .style(move |t: &Theme| {
-            let p = t.extended_palette();
-            let (bg, border) = if warning {
-                (p.warning.weak.color, p.warning.strong.color)
-            } else {
-                (p.primary.weak.color, p.primary.strong.color)
-            };
-            container::Style {
-                background: Some(iced::Color { a: 0.18, ..bg }.into()),
-                border: iced::Border {
-                    color: border,
-                    width: 1.0,
-                    radius: 4.0.into(),
-                },
-                ..container::Style::default()
-            }
-        })
+        .style(move |t: &Theme| theme::note(t, warning))
         .into()
 }
 
 /// A framed card (a review section, a draft, an outbox item).
-pub fn card(theme: &Theme) -> container::Style {
-    container::Style {
-        border: iced::Border {
-            color: theme.extended_palette().background.strong.color,
-            width: 1.0,
-            radius: 4.0.into(),
-        },
-        ..container::Style::default()
-    }
+pub fn card(t: &Theme) -> container::Style {
+    theme::card(t)
 }

@@ -605,6 +605,67 @@ impl Session {
         sleep(Duration::from_millis(400));
     }
 
+    /// The window's size on screen, in pixels.
+    pub fn window_size(&self) -> (u16, u16) {
+        use x11rb::protocol::xproto::ConnectionExt as _;
+        let (conn, _) = x11rb::connect(Some(&self.xvfb.display)).expect("connect to Xvfb");
+        let window: u32 = self.window.parse().expect("a window id");
+        let g = conn
+            .get_geometry(window)
+            .expect("get_geometry")
+            .reply()
+            .expect("the window's size");
+        (g.width, g.height)
+    }
+
+    /// How many pixel rows from the window's top have the colour of its first one: the height
+    /// of the top band, which grows with the text size (read from the X server's copy of the
+    /// window, a column at x = 2).
+    pub fn band_height(&self) -> u32 {
+        use x11rb::connection::Connection;
+        use x11rb::protocol::xproto::{ConnectionExt as _, ImageFormat};
+        let (conn, screen) = x11rb::connect(Some(&self.xvfb.display)).expect("connect to Xvfb");
+        let root = conn.setup().roots[screen].root;
+        let window: u32 = self.window.parse().expect("a window id");
+        let geometry = conn
+            .get_geometry(window)
+            .expect("get_geometry")
+            .reply()
+            .expect("the window's size");
+        // From the screen at the window's place (the window's own drawable may have another
+        // depth than the screen's, which GetImage refuses).
+        let at = conn
+            .translate_coordinates(window, root, 2, 0)
+            .expect("translate_coordinates")
+            .reply()
+            .expect("the window's place");
+        let image = conn
+            .get_image(
+                ImageFormat::Z_PIXMAP,
+                root,
+                at.dst_x,
+                at.dst_y,
+                1,
+                geometry.height,
+                !0,
+            )
+            .expect("get_image")
+            .reply()
+            .unwrap_or_else(|e| {
+                self.fail(
+                    "reading the window's pixels",
+                    &format!(
+                        "{e:?} {}x{} depth {} at {},{}",
+                        geometry.width, geometry.height, geometry.depth, at.dst_x, at.dst_y
+                    ),
+                )
+            });
+        // 24-bit depth comes as 4 bytes a pixel.
+        let pixels: Vec<&[u8]> = image.data.chunks_exact(4).collect();
+        let first = pixels.first().copied().unwrap_or_default();
+        pixels.iter().take_while(|p| **p == first).count() as u32
+    }
+
     /// A PNG of the window as it is now.
     pub fn screenshot(&self, path: &Path) {
         if let Some(dir) = path.parent() {

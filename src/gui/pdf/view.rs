@@ -35,7 +35,8 @@ pub fn actions(app: &App) -> Element<'_, Message> {
             pdf_msg(PdfMessage::Open(path.clone())),
         ));
     }
-    c = c.push(buttons);
+    // Onto a second line rather than squeezed, in a narrow window or with large text.
+    c = c.push(buttons.wrap().vertical_spacing(8));
     if state.waiting.is_some() {
         c = c.push(hint(l.t("pdf-password-label")));
         c = c.push(
@@ -56,7 +57,9 @@ pub fn actions(app: &App) -> Element<'_, Message> {
                 link_button(l.t("cancel"), pdf_msg(PdfMessage::Cancel)),
             ]
             .spacing(12)
-            .align_y(Alignment::Center),
+            .align_y(Alignment::Center)
+            .wrap()
+            .vertical_spacing(8),
         );
     }
     if let Some(printers) = &state.printers {

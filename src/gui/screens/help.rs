@@ -2,12 +2,13 @@
 //! whom to call, as the ministry's page gives it.
 
 use iced::widget::{column, container, scrollable, text};
-use iced::{Element, Length, Theme};
+use iced::{Element, Length};
 
 use super::widgets::{BODY_SIZE, SMALL_SIZE, heading, paragraph, secondary_button};
 use crate::gui::{App, FONT_BOLD_FACE, Message};
 
-pub fn view(app: &App) -> Element<'_, Message> {
+/// The panel, `width` wide (beside the page, or in its place).
+pub fn view(app: &App, width: Length) -> Element<'_, Message> {
     let l = &app.l;
     let content = column![
         heading(l.t("help-title")),
@@ -24,11 +25,8 @@ pub fn view(app: &App) -> Element<'_, Message> {
     ]
     .spacing(12);
     container(scrollable(container(content).padding(20)))
-        .width(Length::Fixed(340.0))
+        .width(width)
         .height(Length::Fill)
-        .style(|t: &Theme| container::Style {
-            background: Some(t.extended_palette().background.weak.color.into()),
-            ..container::Style::default()
-        })
+        .style(crate::gui::theme::help_panel)
         .into()
 }

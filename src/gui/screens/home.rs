@@ -22,6 +22,18 @@ use crate::store::DraftSummary;
 const DRAFT_ROW: f32 = 118.0;
 /// A row of the trash: the name, when it was deleted, "Restaurer".
 const TRASH_ROW: f32 = 48.0;
+/// Below this page width (large text, a narrow window or both: 1366 pixels at 200 % is 683)
+/// a row stacks its parts, each on its own line and free to wrap, instead of cutting the name
+/// beside the date.
+const STACK_BELOW: f32 = 720.0;
+/// A stacked draft row: the name on two lines, the details on two, the date (4 px between
+/// them), the actions (or the name, the question on two lines and its answers), 10 + 10 of
+/// padding, the gap: 171 px, and some room.
+const DRAFT_ROW_STACKED: f32 = 176.0;
+/// Above a stacked row's buttons: room for the focus ring (5 px outside them) clear of the text.
+const ACTIONS_GAP: f32 = 8.0;
+/// A stacked trash row: the name on two lines, then when it was deleted and "Restaurer".
+const TRASH_ROW_STACKED: f32 = 88.0;
 /// The gap between two rows.
 const ROW_GAP: f32 = 10.0;
 
@@ -67,7 +79,9 @@ pub fn view(app: &App) -> Element<'_, Message> {
             secondary_button(l.t("home-import"), drafts(DraftMessage::Import)),
             secondary_button(l.t("home-verify"), Message::VerifyCopy),
         ]
-        .spacing(12),
+        .spacing(12)
+        .wrap()
+        .vertical_spacing(8),
     );
     page = page.push(drafts_list(app));
     page.push(trash(app)).into()
@@ -86,13 +100,16 @@ fn drafts_list(app: &App) -> Element<'_, Message> {
         return list.push(hint(l.t("home-no-drafts"))).into();
     }
     list = list.push(
-        text_input(&l.t("home-filter"), &app.drafts.filter)
-            .style(crate::gui::widgets::input_style)
-            .id("drafts-filter")
-            .on_input(|s| drafts(DraftMessage::Filter(s)))
-            .padding(8)
-            .size(BODY_SIZE)
-            .width(Length::Fixed(360.0)),
+        container(
+            text_input(&l.t("home-filter"), &app.drafts.filter)
+                .style(crate::gui::widgets::input_style)
+                .id("drafts-filter")
+                .on_input(|s| drafts(DraftMessage::Filter(s)))
+                .padding(8)
+                .size(BODY_SIZE)
+                .width(Length::Fill),
+        )
+        .max_width(360),
     );
     let shown = &app.drafts.shown;
     if shown.is_empty() {
@@ -109,14 +126,16 @@ fn lazy_rows<'a>(
     list: List,
     row: impl Fn(usize) -> Element<'a, Message>,
 ) -> Element<'a, Message> {
-    let (count, pitch) = (row_count(app, list), pitch(list));
+    let (count, pitch) = (row_count(app, list), pitch(app, list));
     let range = built_rows(app, list);
     let above = range.start as f32 * pitch;
     let below = (count - range.end) as f32 * pitch;
     let rows = Column::new()
         .push(space::vertical().height(above))
         .extend(range.map(|i| {
+            // Named, so a test can check that nothing spills out of its row.
             container(row(i))
+                .id(format!("{}_row_{i}", list.id()))
                 .height(Length::Fixed(pitch))
                 .padding(iced::Padding::ZERO.bottom(ROW_GAP))
                 .clip(true)
@@ -153,9 +172,11 @@ fn draft_row<'a>(app: &'a App, s: &'a DraftSummary) -> Element<'a, Message> {
         "draft-modified",
         &[("when", l.date_time(s.updated_at).into())],
     );
-    let actions: Element<'a, Message> = if app.drafts.confirm == Some(Confirm::Delete(s.id)) {
-        row![
-            text(l.t("draft-delete-question")).size(BODY_SIZE),
+    let asking = app.drafts.confirm == Some(Confirm::Delete(s.id));
+    let stacked = stacked(app);
+    let actions: Element<'a, Message> = if asking {
+        let question = text(l.t("draft-delete-question")).size(BODY_SIZE);
+        let answers = row![
             secondary_button_with_id(
                 l.t("draft-delete-yes"),
                 drafts(DraftMessage::Delete(s.id)),
@@ -165,7 +186,16 @@ fn draft_row<'a>(app: &'a App, s: &'a DraftSummary) -> Element<'a, Message> {
         ]
         .spacing(12)
         .align_y(Alignment::Center)
-        .into()
+        .wrap()
+        .vertical_spacing(8);
+        if stacked {
+            column![question, answers].spacing(ACTIONS_GAP).into()
+        } else {
+            row![question, answers]
+                .spacing(12)
+                .align_y(Alignment::Center)
+                .into()
+        }
     } else {
         let open = if s.is_editable() {
             "draft-open"
@@ -196,38 +226,56 @@ fn draft_row<'a>(app: &'a App, s: &'a DraftSummary) -> Element<'a, Message> {
         .spacing(18)
         .into()
     };
-    container(
+    let name = text(s.display_name(l)).size(BODY_SIZE).font(FONT_BOLD_FACE);
+    let content: Element<'a, Message> = if stacked {
+        // Each part on its own line, wrapping; the question takes the details' room.
+        if asking {
+            column![name, actions].spacing(4).into()
+        } else {
+            let about = column![
+                name,
+                text(details).size(SMALL_SIZE),
+                text(modified).size(SMALL_SIZE),
+            ]
+            .spacing(4);
+            column![about, actions].spacing(ACTIONS_GAP).into()
+        }
+    } else {
         column![
             // A row has one height (visible.rs): a name too long for its line is cut at the
             // edge of its own room, never the date beside it.
             row![
-                container(
-                    text(s.display_name(l))
-                        .size(BODY_SIZE)
-                        .font(FONT_BOLD_FACE)
-                        .wrapping(Wrapping::None)
-                )
-                .width(Length::Fill)
-                .clip(true),
+                container(name.wrapping(Wrapping::None))
+                    .width(Length::Fill)
+                    .clip(true),
                 text(modified).size(SMALL_SIZE).wrapping(Wrapping::None),
             ]
             .spacing(12),
             text(details).size(SMALL_SIZE).wrapping(Wrapping::None),
             actions,
         ]
-        .spacing(4),
-    )
-    .padding([10, 14])
-    .width(Length::Fill)
-    .height(Length::Fill)
-    .style(crate::gui::widgets::card)
-    .into()
+        .spacing(4)
+        .into()
+    };
+    container(content)
+        .padding([10, 14])
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .style(crate::gui::widgets::card)
+        .into()
 }
 
-fn pitch(list: List) -> f32 {
-    match list {
-        List::Drafts => DRAFT_ROW,
-        List::Trash => TRASH_ROW,
+/// Whether the rows stack their parts (the page is narrow for its text).
+pub fn stacked(app: &App) -> bool {
+    app.page.width < STACK_BELOW
+}
+
+fn pitch(app: &App, list: List) -> f32 {
+    match (list, stacked(app)) {
+        (List::Drafts, false) => DRAFT_ROW,
+        (List::Drafts, true) => DRAFT_ROW_STACKED,
+        (List::Trash, false) => TRASH_ROW,
+        (List::Trash, true) => TRASH_ROW_STACKED,
     }
 }
 
@@ -243,7 +291,7 @@ pub fn built_rows(app: &App, list: List) -> Range<usize> {
     let top = app.list_tops.get(list).unwrap_or(0.0);
     visible::rows_in_view(
         row_count(app, list),
-        pitch(list),
+        pitch(app, list),
         top,
         app.page,
         visible::MARGIN_ROWS,
@@ -298,7 +346,7 @@ pub fn row_controls(app: &App) -> Vec<iced::widget::Id> {
 /// Where the page must go to show a row, if it does not show now.
 pub fn reveal_row(app: &App, f: RowFocus) -> Option<f32> {
     let top = app.list_tops.get(f.list)?;
-    visible::reveal_row(f.row, pitch(f.list), top, app.page, ROW_REVEAL_MARGIN)
+    visible::reveal_row(f.row, pitch(app, f.list), top, app.page, ROW_REVEAL_MARGIN)
 }
 
 /// Room kept above and below a row brought into view by Tab.
@@ -352,7 +400,9 @@ fn trash(app: &App) -> Element<'_, Message> {
                 ),
                 link_button(l.t("cancel"), drafts(DraftMessage::CancelConfirm)),
             ]
-            .spacing(12),
+            .spacing(12)
+            .wrap()
+            .vertical_spacing(8),
         );
     }
     if app.drafts.store.is_none() {
@@ -373,29 +423,37 @@ fn trash(app: &App) -> Element<'_, Message> {
     let deleted = &trash.drafts;
     c = c.push(lazy_rows(app, List::Trash, |i| {
         let t = &deleted[i];
-        row![
-            container(
-                text(t.summary.display_name(l))
-                    .size(BODY_SIZE)
-                    .wrapping(Wrapping::None)
-            )
-            .width(Length::Fill)
-            .clip(true),
-            text(l.t_args(
-                "trash-deleted",
-                &[("when", l.date_time(t.deleted_at).into())]
-            ))
-            .size(SMALL_SIZE)
-            .wrapping(Wrapping::None),
-            link_button_with_id(
-                l.t("trash-restore"),
-                drafts(DraftMessage::Restore(t.summary.id, t.version.clone())),
-                trash_control(t),
-            ),
-        ]
-        .spacing(12)
-        .align_y(Alignment::Center)
-        .into()
+        let name = text(t.summary.display_name(l)).size(BODY_SIZE);
+        let when = text(l.t_args(
+            "trash-deleted",
+            &[("when", l.date_time(t.deleted_at).into())],
+        ))
+        .size(SMALL_SIZE)
+        .wrapping(Wrapping::None);
+        let restore = link_button_with_id(
+            l.t("trash-restore"),
+            drafts(DraftMessage::Restore(t.summary.id, t.version.clone())),
+            trash_control(t),
+        );
+        if stacked(app) {
+            column![
+                name,
+                row![when, restore].spacing(12).align_y(Alignment::Center)
+            ]
+            .spacing(4)
+            .into()
+        } else {
+            row![
+                container(name.wrapping(Wrapping::None))
+                    .width(Length::Fill)
+                    .clip(true),
+                when,
+                restore,
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center)
+            .into()
+        }
     }));
     if app.drafts.confirm == Some(Confirm::EmptyTrash) {
         c = c.push(
@@ -409,7 +467,9 @@ fn trash(app: &App) -> Element<'_, Message> {
                 link_button(l.t("cancel"), drafts(DraftMessage::CancelConfirm)),
             ]
             .spacing(12)
-            .align_y(Alignment::Center),
+            .align_y(Alignment::Center)
+            .wrap()
+            .vertical_spacing(8),
         );
     } else if !trash.drafts.is_empty() {
         c = c.push(secondary_button(

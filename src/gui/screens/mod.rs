@@ -4,7 +4,7 @@ mod help;
 mod home;
 pub(super) use home::{
     built_rows, controls_per_row, find_row_control, reveal_row, row_control_id, row_controls,
-    row_count,
+    row_count, stacked,
 };
 mod outbox;
 mod outcome;
@@ -13,7 +13,7 @@ mod settings;
 mod steps;
 
 use iced::widget::{button, column, container, row, scrollable, space, text};
-use iced::{Alignment, Element, Length, Theme};
+use iced::{Alignment, Element, Length};
 
 use super::widgets::{self, BODY_SIZE};
 use super::{App, FONT_BOLD_FACE, Message, Screen, focus, theme};
@@ -22,8 +22,31 @@ use crate::i18n::Lang;
 
 /// The readable width of the page: long lines are hard to read.
 const PAGE_WIDTH: f32 = 760.0;
+/// The help panel's width beside the page.
+const HELP_WIDTH: f32 = 340.0;
+/// Below this width the help takes the page's place instead of squeezing it beside itself
+/// (a 1366-pixel screen at 200 % is 683 wide, which would leave the page 343).
+const HELP_BESIDE_MIN: f32 = 900.0;
 
 pub fn view(app: &App) -> Element<'_, Message> {
+    let notice: Element<'_, Message> = match &app.notice {
+        Some(notice) => container(widgets::note(notice.clone(), true))
+            .padding([8, 16])
+            .into(),
+        None => space::horizontal().height(0).into(),
+    };
+    super::keys::zoom_keys(column![header(app), notice, frame(app, app.layout_width())]).into()
+}
+
+/// The page and, when open, the help: beside it in a wide window; in a narrow one in its
+/// place (the page is built again when the help closes, and Escape gives the focus back to
+/// the field that had it, by its id).
+fn frame(app: &App, width: f32) -> Element<'_, Message> {
+    if app.help_open && width < HELP_BESIDE_MIN {
+        return row![help::view(app, Length::Fill), space::horizontal().width(0)]
+            .height(Length::Fill)
+            .into();
+    }
     let page: Element<'_, Message> = match &app.screen {
         Screen::Home => home::view(app),
         Screen::Wizard(w) => match w.step() {
@@ -46,17 +69,11 @@ pub fn view(app: &App) -> Element<'_, Message> {
     // Every part keeps its place whether it shows or not (the notice, the help panel): iced
     // keeps focus, cursors and the scroll offset by position in the widget tree.
     let help: Element<'_, Message> = if app.help_open {
-        help::view(app)
+        help::view(app, Length::Fixed(HELP_WIDTH))
     } else {
         space::horizontal().width(0).into()
     };
-    let notice: Element<'_, Message> = match &app.notice {
-        Some(notice) => container(widgets::note(notice.clone(), true))
-            .padding([8, 16])
-            .into(),
-        None => space::horizontal().height(0).into(),
-    };
-    column![header(app), notice, row![body, help].height(Length::Fill)].into()
+    row![body, help].height(Length::Fill).into()
 }
 
 /// The dark-blue band: the application's name, the language switch and the help button.
@@ -66,43 +83,38 @@ fn header(app: &App) -> Element<'_, Message> {
         Lang::En => Lang::Fr,
     };
     let band_button = |label: String, message: Message| {
-        let b = button(text(label).size(BODY_SIZE).color(iced::Color::WHITE))
+        let b = button(text(label).size(BODY_SIZE))
             .padding([6, 12])
-            .style(|_t: &Theme, status| button::Style {
-                background: matches!(status, button::Status::Hovered | button::Status::Pressed)
-                    .then(|| iced::Color::from_rgba(1.0, 1.0, 1.0, 0.15).into()),
-                text_color: iced::Color::WHITE,
-                border: iced::Border {
-                    color: iced::Color::from_rgba(1.0, 1.0, 1.0, 0.6),
-                    width: 1.0,
-                    radius: 4.0.into(),
-                },
-                ..button::Style::default()
-            })
+            .style(theme::band_button)
             .on_press(message.clone());
-        // White on the dark band (contrast 12:1).
-        focus::focusable(b, Some(message)).ring(focus::Ring::Fixed(iced::Color::WHITE))
+        focus::focusable(b, Some(message)).ring(focus::Ring::Band)
     };
-    let content = row![
-        text(app.l.t("app-name"))
-            .size(20)
-            .font(FONT_BOLD_FACE)
-            .color(iced::Color::WHITE),
-        space::horizontal(),
+    // The buttons go onto a second line rather than past the window's edge (large text in a
+    // narrow window).
+    let buttons = row![
         band_button(outbox_label(app), Message::OpenOutbox),
         band_button(app.l.t("settings-open"), Message::OpenSettings),
         band_button(app.l.t("switch-language"), Message::SwitchLanguage(other)),
         band_button(app.l.t("help-button"), Message::ToggleHelp),
     ]
     .spacing(12)
+    .wrap()
+    .vertical_spacing(8)
+    .align_x(iced::alignment::Horizontal::Right);
+    let content = row![
+        text(app.l.t("app-name"))
+            .size(20)
+            .font(FONT_BOLD_FACE)
+            .color(iced::Color::WHITE),
+        space::horizontal(),
+        buttons,
+    ]
+    .spacing(12)
     .align_y(Alignment::Center);
     container(content)
         .padding([12, 24])
         .width(Length::Fill)
-        .style(|_t: &Theme| container::Style {
-            background: Some(theme::BAND.into()),
-            ..container::Style::default()
-        })
+        .style(theme::band_container)
         .into()
 }
 

@@ -41,7 +41,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
             &[("count", FluentValue::from(s.in_flight.len()))],
         )));
     }
-    page = page.push(actions);
+    page = page.push(actions.wrap().vertical_spacing(8));
     // After "Envoyer maintenant" (or a timed try): what happened to each one.
     if !s.last_run.is_empty() {
         let mut run = column![heading(l.t("outbox-run-title"))].spacing(8);
@@ -98,7 +98,7 @@ fn item<'a>(app: &'a App, d: &'a Designation, now: OffsetDateTime) -> Element<'a
             text(l.t("outbox-item-refused"))
                 .size(BODY_SIZE)
                 .font(FONT_BOLD_FACE)
-                .style(iced::widget::text::danger),
+                .style(crate::gui::theme::danger),
         );
         let message = refusal_message(r, l);
         if !message.is_empty() {

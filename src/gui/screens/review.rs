@@ -32,7 +32,7 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
                 cell = cell.push(
                     text(l.problem(p))
                         .size(BODY_SIZE)
-                        .style(iced::widget::text::danger),
+                        .style(crate::gui::theme::danger),
                 );
             }
             rows = rows.push(

@@ -1,15 +1,21 @@
-//! "Réglages": the address of the sending service, the token, and "Tester la connexion".
+//! "Réglages": the text size and the colours, the address of the sending service, the token,
+//! and "Tester la connexion".
 
-use iced::widget::{Column, column, row, text, text_input};
+use iced::widget::{Column, column, container, row, text, text_input};
 use iced::{Element, Length};
 
 use super::widgets::{
-    BODY_SIZE, heading, hint, link_button, note, paragraph, primary_button, secondary_button, title,
+    BODY_SIZE, heading, hint, link_button, note, paragraph, primary_button, secondary_button,
+    secondary_button_maybe, title,
 };
 use crate::gui::sending::ConnectionTest;
 use crate::gui::{App, FONT_BOLD_FACE, Message};
+use crate::settings::{TextSize, Theme, Zoom};
 use crate::submit::ConnectionCheck;
 use crate::submit::words::failure_sentence;
+
+/// The inputs' width, or the page's if less.
+const INPUT_WIDTH: f32 = 560.0;
 
 pub fn view(app: &App) -> Element<'_, Message> {
     let l = &app.l;
@@ -17,6 +23,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
     let mut page = Column::new().spacing(18);
     page = page.push(link_button(l.t("back"), Message::Back));
     page = page.push(title(l.t("settings-title")));
+    page = page.push(display(app));
     page = page.push(heading(l.t("settings-service")));
     page = page.push(paragraph(l.t("settings-intro")));
 
@@ -32,18 +39,21 @@ pub fn view(app: &App) -> Element<'_, Message> {
             text(error.clone())
                 .size(BODY_SIZE)
                 .font(FONT_BOLD_FACE)
-                .style(iced::widget::text::danger),
+                .style(crate::gui::theme::danger),
         );
     }
     endpoint = endpoint.push(
-        text_input("https://", &form.endpoint)
-            .style(crate::gui::widgets::input_style)
-            .id("settings.endpoint")
-            .on_input(Message::SettingsEndpoint)
-            .on_submit(Message::SaveSettings)
-            .padding(8)
-            .size(BODY_SIZE)
-            .width(Length::Fixed(560.0)),
+        container(
+            text_input("https://", &form.endpoint)
+                .style(crate::gui::widgets::input_style)
+                .id("settings.endpoint")
+                .on_input(Message::SettingsEndpoint)
+                .on_submit(Message::SaveSettings)
+                .padding(8)
+                .size(BODY_SIZE)
+                .width(Length::Fill),
+        )
+        .max_width(INPUT_WIDTH),
     );
     page = page.push(endpoint);
     if let Some(address) = &app.sending.endpoint_override {
@@ -61,15 +71,18 @@ pub fn view(app: &App) -> Element<'_, Message> {
             .size(BODY_SIZE)
             .font(FONT_BOLD_FACE),
         hint(l.t("settings-token-hint")),
-        text_input("", &form.token)
-            .style(crate::gui::widgets::input_style)
-            .id("settings.token")
-            .secure(true)
-            .on_input(Message::SettingsToken)
-            .on_submit(Message::SaveSettings)
-            .padding(8)
-            .size(BODY_SIZE)
-            .width(Length::Fixed(560.0)),
+        container(
+            text_input("", &form.token)
+                .style(crate::gui::widgets::input_style)
+                .id("settings.token")
+                .secure(true)
+                .on_input(Message::SettingsToken)
+                .on_submit(Message::SaveSettings)
+                .padding(8)
+                .size(BODY_SIZE)
+                .width(Length::Fill)
+        )
+        .max_width(INPUT_WIDTH),
     ]
     .spacing(4);
     page = page.push(token);
@@ -79,7 +92,9 @@ pub fn view(app: &App) -> Element<'_, Message> {
             primary_button(l.t("settings-save"), Message::SaveSettings),
             secondary_button(l.t("settings-test"), Message::TestConnection),
         ]
-        .spacing(16),
+        .spacing(16)
+        .wrap()
+        .vertical_spacing(8),
     );
     if form.saved {
         page = page.push(note(l.t("settings-saved"), false));
@@ -119,4 +134,73 @@ pub fn view(app: &App) -> Element<'_, Message> {
         )));
     }
     page.into()
+}
+
+/// "Affichage": the text size with its keys, and the colours. Each choice applies and is kept
+/// at once, as the keys do.
+fn display(app: &App) -> Element<'_, Message> {
+    let l = &app.l;
+    let settings = app.settings();
+    let size = settings.text_size();
+    let zoom = |zoom: Zoom| (size.zoom(zoom) != size).then_some(Message::Zoom(zoom));
+    let sizes = row![
+        secondary_button_maybe(l.t("settings-text-smaller"), zoom(Zoom::Smaller)),
+        secondary_button_maybe(l.t("settings-text-larger"), zoom(Zoom::Larger)),
+        secondary_button_maybe(
+            l.t("settings-text-normal"),
+            (size != TextSize::NORMAL).then_some(Message::Zoom(Zoom::Reset))
+        ),
+    ]
+    .spacing(12)
+    .wrap()
+    .vertical_spacing(8);
+    let theme_name = |theme: Option<Theme>| {
+        l.t(match theme {
+            None => "settings-theme-system",
+            Some(Theme::Light) => "settings-theme-light",
+            Some(Theme::Dark) => "settings-theme-dark",
+            Some(Theme::Contrast) => "settings-theme-contrast",
+        })
+    };
+    // The one in force is said in words above the buttons and shown as the main action.
+    let themes = [
+        None,
+        Some(Theme::Light),
+        Some(Theme::Dark),
+        Some(Theme::Contrast),
+    ]
+    .map(|t| {
+        if t == settings.theme {
+            primary_button(theme_name(t), Message::ChooseTheme(t))
+        } else {
+            secondary_button(theme_name(t), Message::ChooseTheme(t))
+        }
+    });
+    column![
+        heading(l.t("settings-display")),
+        column![
+            bold(l.t_args("settings-text-size", &[("percent", size.percent().into())])),
+            hint(l.t("settings-text-size-hint")),
+        ]
+        .spacing(4),
+        sizes,
+        column![
+            bold(l.t_args(
+                "settings-theme",
+                &[("theme", theme_name(settings.theme).into())]
+            )),
+            hint(l.t("settings-theme-hint")),
+        ]
+        .spacing(4),
+        iced::widget::Row::with_children(themes)
+            .spacing(12)
+            .wrap()
+            .vertical_spacing(8),
+    ]
+    .spacing(12)
+    .into()
+}
+
+fn bold(s: String) -> Element<'static, Message> {
+    text(s).size(BODY_SIZE).font(FONT_BOLD_FACE).into()
 }

@@ -14,8 +14,8 @@ use crate::gui::{App, LookupStatus, Message};
 use crate::lookup::LookupError;
 use crate::wizard::Wizard;
 
-const WIDE: Length = Length::Fixed(480.0);
-const NARROW: Length = Length::Fixed(200.0);
+const WIDE: f32 = 480.0;
+const NARROW: f32 = 200.0;
 
 pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
     let l = &app.l;
@@ -101,7 +101,7 @@ fn organization<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
         text_field(app, Field::OrgName, None, WIDE),
         pair(
             text_field(app, Field::CivicNumber, None, NARROW),
-            text_field(app, Field::Street, None, Length::Fixed(360.0)),
+            text_field(app, Field::Street, None, 360.0),
         ),
         picker_field(app, Field::Municipality, Some("hint-municipality")),
         text_field(app, Field::PostalCode, Some("hint-postal-code"), NARROW),
@@ -132,7 +132,7 @@ fn requester(app: &App) -> Column<'_, Message> {
                 app,
                 Field::RequesterPhone,
                 Some("hint-requester-phone"),
-                Length::Fixed(260.0)
+                260.0
             ),
             text_field(
                 app,
@@ -163,7 +163,7 @@ fn manager<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
         LookupStatus::NotFound => Some(
             text(l.t("lookup-not-found"))
                 .size(BODY_SIZE)
-                .style(iced::widget::text::danger)
+                .style(crate::gui::theme::danger)
                 .into(),
         ),
         LookupStatus::Unavailable(LookupError::NotConfigured) => {
@@ -179,7 +179,7 @@ fn manager<'a>(app: &'a App, w: &'a Wizard) -> Column<'a, Message> {
             app,
             Field::ManagerUsername,
             Some("hint-manager-username"),
-            Length::Fixed(260.0)
+            260.0
         ),
         search,
     ]
