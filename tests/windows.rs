@@ -352,6 +352,26 @@ fn the_msi_installs_silently_for_the_machine_with_a_start_menu_entry_and_uninsta
     }
     assert!(msi_table(&msi(), "Icon").contains("PiqmIcon.ico"));
     assert!(msi_table(&msi(), "Shortcut").contains("PiqmIcon.ico"));
+    // Its icon and version details, as Explorer's Properties and inventory tools read them.
+    let out = Command::new("x86_64-w64-mingw32-windres")
+        .arg("-i")
+        .arg(&program)
+        .args(["-O", "rc"])
+        .output()
+        .expect("windres (binutils-mingw-w64-x86-64) runs");
+    let resources = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "RT_GROUP_ICON",
+        "VALUE \"CompanyName\", \"Projet piqm-acces\"",
+        "VALUE \"ProductName\", L\"Acc\\350s PIQM\"",
+        &format!(
+            "VALUE \"ProductVersion\", \"{}\"",
+            env!("CARGO_PKG_VERSION")
+        ),
+        "VALUE \"Translation\", 0xc0c, 1252",
+    ] {
+        assert!(resources.contains(expected), "{expected} in\n{resources}");
+    }
     // The installed program runs.
     let (stdout, _) = assert_code(&prefix.app(&["--version"]), 0, "--version");
     assert!(stdout.contains(env!("CARGO_PKG_VERSION")), "{stdout}");
