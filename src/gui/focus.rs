@@ -87,7 +87,9 @@ pub fn ring_color(theme: &Theme) -> Color {
     super::theme::ring(theme)
 }
 
-impl<Message: Clone> Widget<Message, Theme, iced::Renderer> for Focusable<'_, Message> {
+impl<Message: Clone + Send + 'static> Widget<Message, Theme, iced::Renderer>
+    for Focusable<'_, Message>
+{
     fn tag(&self) -> tree::Tag {
         tree::Tag::of::<State>()
     }
@@ -135,6 +137,9 @@ impl<Message: Clone> Widget<Message, Theme, iced::Renderer> for Focusable<'_, Me
     ) {
         let state = tree.state.downcast_mut::<State>();
         operation.focusable(self.id.as_ref(), layout.bounds(), state);
+        // What it sends, for the screen reader's "activate" (access/describe.rs).
+        let mut press = super::access::Press(self.on_press.clone());
+        operation.custom(self.id.as_ref(), layout.bounds(), &mut press);
         operation.traverse(&mut |operation| {
             self.content.as_widget_mut().operate(
                 &mut tree.children[0],
@@ -275,7 +280,7 @@ impl<Message: Clone> Widget<Message, Theme, iced::Renderer> for Focusable<'_, Me
     }
 }
 
-impl<'a, Message: Clone + 'a> From<Focusable<'a, Message>> for Element<'a, Message> {
+impl<'a, Message: Clone + Send + 'static> From<Focusable<'a, Message>> for Element<'a, Message> {
     fn from(f: Focusable<'a, Message>) -> Self {
         Element::new(f)
     }

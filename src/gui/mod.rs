@@ -5,6 +5,7 @@
 //! network: that work is in tasks, and file or process work runs through `work.rs` on tokio's
 //! blocking pool.
 
+pub mod access;
 mod autosave;
 mod drafts;
 mod focus;
@@ -109,6 +110,8 @@ pub fn window_settings() -> iced::window::Settings {
         min_size: Some(Size::new(720.0, 520.0)),
         icon: icon::window_icon(),
         exit_on_close_request: false,
+        // Windows and macOS: shown once the screen readers' adapter is in place (access/).
+        visible: !access::OPENS_HIDDEN,
         // Without it iced sets an empty WM_CLASS and Wayland app id: the dock would show no icon
         // and could not match the window to the installed .desktop entry.
         #[cfg(target_os = "linux")]
@@ -177,6 +180,10 @@ pub enum Message {
     PageScrolled,
     /// Where the page is and where its long lists begin (visible.rs).
     Measured(Option<visible::PageView>, visible::ListTops),
+    /// News from the screen reader's side (access/).
+    Access(access::Event),
+    /// What is on screen now, read for the accessibility tree.
+    Described(Arc<access::Snapshot>),
 }
 
 /// What the screen shows.
@@ -224,6 +231,8 @@ pub struct App {
     pub sending: sending::Sending,
     /// The signed PDF copy: export, print, open.
     pub pdf: pdf::PdfState,
+    /// What screen readers are told (access/).
+    pub access: access::Access,
     lookup: Arc<dyn UserLookup>,
     dialogs: Arc<dyn FileDialogs>,
     settings: Settings,
@@ -250,6 +259,7 @@ impl App {
             drafts: Drafts::default(),
             sending: sending::Sending::none(),
             pdf: pdf::PdfState::default(),
+            access: access::Access::default(),
             lookup,
             dialogs: Arc::new(SystemDialogs),
             settings: Settings::default(),
@@ -324,8 +334,10 @@ impl App {
         self
     }
 
+    /// The window's title names the screen ("Accès PIQM — Étape 2 sur 5 — Organisme"): the
+    /// taskbar and screen readers say where the user is.
     pub fn title(&self) -> String {
-        self.l.t("app-title")
+        access::tree::window_title(self)
     }
 
     pub fn theme(&self) -> Theme {
@@ -363,12 +375,20 @@ impl App {
             iced::window::resize_events().map(|(_, size)| Message::WindowResized(size)),
             self.outbox_subscription(),
             signals::subscription(),
+            access::subscription(),
         ])
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let measure = !matches!(message, Message::Measured(..));
+        let look = access::looks_again(&message);
         let task = self.handle(message);
+        // A screen reader listening: the tree follows every change.
+        let task = if look && self.access.is_active() {
+            Task::batch([task, access::snapshot()])
+        } else {
+            task
+        };
         // Whatever changed on the home screen may have moved its long lists.
         let task = if measure && matches!(self.screen, Screen::Home) {
             Task::batch([task, visible::measure_lists(Message::Measured)])
@@ -553,6 +573,20 @@ impl App {
             Message::VerifyCopy => self.choose_copy_to_verify(),
             Message::VerifyCopyFrom(outcome) => self.verify_copy(outcome),
             Message::Terminate => self.terminate(),
+            Message::Access(event) => {
+                let activated = matches!(event, access::Event::Activated);
+                let task = self.access.handle(event);
+                if activated {
+                    Task::batch([task, access::snapshot()])
+                } else {
+                    task
+                }
+            }
+            Message::Described(snapshot) => {
+                let built = access::tree::build(self, &snapshot);
+                self.access.apply(built);
+                Task::none()
+            }
         }
     }
 
@@ -740,11 +774,11 @@ fn scroll_to_top() -> Task<Message> {
 }
 
 /// Gives focus to a control and scrolls the page to it.
-fn focus_on(id: iced::widget::Id) -> Task<Message> {
+pub(crate) fn focus_on(id: iced::widget::Id) -> Task<Message> {
     operation::focus(id).chain(reveal())
 }
 
 /// Scrolls the page to the focused control and remembers it.
-fn reveal() -> Task<Message> {
+pub(crate) fn reveal() -> Task<Message> {
     focus::reveal(Message::Focused)
 }

@@ -4,6 +4,7 @@
 use iced::widget::{button, column, container, radio, row, space, text, text_input};
 use iced::{Element, Length, Theme};
 
+use super::access::{Mark, mark};
 use super::focus::focusable;
 use super::picker::{self, MAX_SHOWN};
 use super::{App, FONT_BOLD_FACE, Message, theme};
@@ -17,11 +18,23 @@ pub const SMALL_SIZE: f32 = 14.0;
 const PICKER_WIDTH: f32 = 480.0;
 
 pub fn title(s: String) -> Element<'static, Message> {
-    text(s).size(TITLE_SIZE).font(FONT_BOLD_FACE).into()
+    mark(
+        Mark::Heading(1),
+        text(s).size(TITLE_SIZE).font(FONT_BOLD_FACE),
+    )
 }
 
 pub fn heading(s: String) -> Element<'static, Message> {
-    text(s).size(HEADING_SIZE).font(FONT_BOLD_FACE).into()
+    mark(
+        Mark::Heading(2),
+        text(s).size(HEADING_SIZE).font(FONT_BOLD_FACE),
+    )
+}
+
+/// A line that changes on its own ("Enregistré à 14 h 32"): screen readers announce it
+/// without moving focus.
+pub fn status<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    mark(Mark::Status, content)
 }
 
 pub fn paragraph(s: String) -> Element<'static, Message> {
@@ -114,7 +127,7 @@ pub fn link_button_with_id(
 }
 
 /// The problems of one field, from the last Continuer and from the ministry's refusal.
-fn field_messages(app: &App, field: Field) -> Vec<(Severity, String)> {
+pub(crate) fn field_messages(app: &App, field: Field) -> Vec<(Severity, String)> {
     let Some(w) = app.wizard() else {
         return Vec::new();
     };
@@ -168,7 +181,11 @@ fn label_block(app: &App, field: Field, hint_id: Option<&str>) -> Element<'stati
     for (severity, message) in field_messages(app, field) {
         parts.push(problem_text(severity, message));
     }
-    column(parts).spacing(4).width(Length::Fill).into()
+    // The field's name and description for screen readers (access/tree.rs).
+    mark(
+        Mark::FieldLabel(field),
+        column(parts).spacing(4).width(Length::Fill),
+    )
 }
 
 /// A text field of the current step, `max_width` wide or the page's width if less (large text
@@ -299,11 +316,14 @@ fn match_list(app: &App, field: Field, query: &str, highlight: usize) -> Element
             .on_press(Message::PickerChoose(field, c.code))
             .into()
     });
-    container(column(items).spacing(2))
-        .padding(4)
-        .width(Length::Fill)
-        .style(theme::match_box)
-        .into()
+    // Screen readers get these as the options of the field's list (access/tree.rs).
+    mark(
+        Mark::Skip,
+        container(column(items).spacing(2))
+            .padding(4)
+            .width(Length::Fill)
+            .style(theme::match_box),
+    )
 }
 
 /// "Il y a un problème", listing each problem; each line leads to its field.
@@ -326,22 +346,24 @@ pub fn error_summary(app: &App, problems: &[Problem]) -> Option<Element<'static,
             .into(),
         );
     }
-    Some(
+    Some(mark(
+        Mark::Alert,
         container(column(lines).spacing(6))
             .padding(16)
             .width(Length::Fill)
-            .style(theme::error_summary)
-            .into(),
-    )
+            .style(theme::error_summary),
+    ))
 }
 
 /// A framed note (information, or a warning).
 pub fn note(message: String, warning: bool) -> Element<'static, Message> {
-    container(text(message).size(BODY_SIZE))
-        .padding(12)
-        .width(Length::Fill)
-        .style(move |t: &Theme| theme::note(t, warning))
-        .into()
+    mark(
+        Mark::Note,
+        container(text(message).size(BODY_SIZE))
+            .padding(12)
+            .width(Length::Fill)
+            .style(move |t: &Theme| theme::note(t, warning)),
+    )
 }
 
 /// A framed card (a review section, a draft, an outbox item).

@@ -325,6 +325,8 @@ pub struct Launch {
     pub endpoint: Option<String>,
     /// The X screen's size (the window opens at 1024×768 in it).
     pub screen: (u32, u32),
+    /// More environment (the accessibility bus of tests/screen_reader.rs).
+    pub env: Vec<(&'static str, String)>,
 }
 
 impl Default for Launch {
@@ -333,6 +335,7 @@ impl Default for Launch {
             lang: "fr",
             endpoint: None,
             screen: (1280, 1024),
+            env: Vec::new(),
         }
     }
 }
@@ -369,6 +372,9 @@ impl Session {
             .stderr(log);
         if let Some(url) = &launch.endpoint {
             cmd.args(["--endpoint", url]);
+        }
+        for (key, value) in &launch.env {
+            cmd.env(key, value);
         }
         let app = cmd.spawn().expect("the application starts");
         let mut session = Session {

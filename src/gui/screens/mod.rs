@@ -30,9 +30,9 @@ const HELP_BESIDE_MIN: f32 = 900.0;
 
 pub fn view(app: &App) -> Element<'_, Message> {
     let notice: Element<'_, Message> = match &app.notice {
-        Some(notice) => container(widgets::note(notice.clone(), true))
-            .padding([8, 16])
-            .into(),
+        Some(notice) => widgets::status(
+            container(widgets::note(notice.clone(), true)).padding([8, 16]),
+        ),
         None => space::horizontal().height(0).into(),
     };
     super::keys::zoom_keys(column![header(app), notice, frame(app, app.layout_width())]).into()
@@ -111,11 +111,13 @@ fn header(app: &App) -> Element<'_, Message> {
     ]
     .spacing(12)
     .align_y(Alignment::Center);
-    container(content)
-        .padding([12, 24])
-        .width(Length::Fill)
-        .style(theme::band_container)
-        .into()
+    super::access::mark(
+        super::access::Mark::Banner,
+        container(content)
+            .padding([12, 24])
+            .width(Length::Fill)
+            .style(theme::band_container),
+    )
 }
 
 /// "File d'envoi", with how many wait and whether some are on their way.

@@ -3,7 +3,7 @@
 use iced::Element;
 use iced::widget::Column;
 
-use super::widgets::{hint, note, paragraph, primary_button, secondary_button, title};
+use super::widgets::{hint, note, paragraph, primary_button, secondary_button, status, title};
 use crate::designation::Step;
 use crate::gui::{App, Message};
 use crate::submit::outbox::KEY_REUSED;
@@ -17,11 +17,11 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
     page = page.push(title(l.t(w.step().title_id())));
     match w.step() {
         Step::Sending => {
-            page = page.push(paragraph(l.t("sending-body")));
+            page = page.push(status(paragraph(l.t("sending-body"))));
             page = page.push(hint(l.t("sending-wait")));
         }
         Step::Queued => {
-            page = page.push(paragraph(l.t("queued-body")));
+            page = page.push(status(paragraph(l.t("queued-body"))));
             if app.sending.client.is_none() {
                 page = page.push(hint(l.t("queued-no-endpoint")));
             }
@@ -48,7 +48,7 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
             page = page.push(secondary_button(l.t("outbox-open"), Message::OpenOutbox));
         }
         Step::Confirmed => {
-            page = page.push(note(l.t("confirmed-thanks"), false));
+            page = page.push(status(note(l.t("confirmed-thanks"), false)));
             if let Some(receipt) = &d.receipt {
                 let date = l.long_date_time(receipt.recu_le);
                 page = page.push(paragraph(l.t_args(
@@ -65,9 +65,8 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
         }
         _ => {
             if let Some(refusal) = &d.refusal {
-                for line in refusal_lines(refusal, l) {
-                    page = page.push(note(line, true));
-                }
+                let lines = refusal_lines(refusal, l).into_iter().map(|line| note(line, true));
+                page = page.push(status(Column::with_children(lines).spacing(18)));
             }
             if d.refusal.as_ref().is_some_and(|r| r.code == KEY_REUSED) {
                 // These answers can only go under a new id: the way out is a copy.

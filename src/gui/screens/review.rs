@@ -6,6 +6,7 @@ use iced::{Alignment, Element, Length};
 
 use super::widgets::{BODY_SIZE, heading, link_button, note, primary_button_with_id, title};
 use crate::designation::{Field, Severity, Step, validate};
+use crate::gui::access::{Mark, mark};
 use crate::gui::{App, Message, picker};
 use crate::wizard::Wizard;
 
@@ -19,6 +20,7 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
     for p in problems.iter().filter(|p| p.severity == Severity::Warning) {
         page = page.push(note(l.problem(p), true));
     }
+    let mut sections = Column::new().spacing(20);
     for step in Step::QUESTIONS {
         let mut rows = Column::new().spacing(8);
         for field in Field::of_step(step) {
@@ -55,13 +57,15 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
             rows,
         ]
         .spacing(10);
-        page = page.push(
+        sections = sections.push(mark(
+            Mark::Section,
             container(section)
                 .padding(16)
                 .width(Length::Fill)
                 .style(crate::gui::widgets::card),
-        );
+        ));
     }
+    page = page.push(mark(Mark::List, sections));
     page = page.push(crate::gui::pdf::view::actions(app));
     // What sending does, said right before the button that does it.
     page = page.push(note(l.t("review-what-sending-does"), false));

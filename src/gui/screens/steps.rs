@@ -41,7 +41,7 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
         .saved_at
         .map(|at| l.t_args("saved-at", &[("time", l.time_of_day(at).into())]))
         .unwrap_or_default();
-    page = page.push(hint(saved));
+    page = page.push(super::widgets::status(hint(saved)));
     page = page.push(slot(error_summary(app, w.problems())));
     let fields = match step {
         Step::Choice => choice(app, w),
