@@ -154,8 +154,18 @@ fn a_screen_reader_user_fills_a_designation_to_the_review() {
         .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
         .collect();
     assert_eq!(drafts.len(), 1, "one draft");
-    let id = drafts[0].path().file_stem().unwrap().to_string_lossy().to_string();
-    let draft = s.wait_draft(&id, "/etape", &json!("verification"), Duration::from_secs(5));
+    let id = drafts[0]
+        .path()
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    let draft = s.wait_draft(
+        &id,
+        "/etape",
+        &json!("verification"),
+        Duration::from_secs(5),
+    );
     assert_eq!(draft["organisme"]["municipalite"], "25213");
     assert_eq!(draft["organisme"]["code_postal"], "G6W 7W9");
     assert_eq!(draft["demandeur"]["civilite"], "Mme");

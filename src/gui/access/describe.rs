@@ -176,13 +176,13 @@ impl Operation<Snapshot> for Describe {
     fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<Snapshot>)) {
         let frame = self.pending.take().unwrap_or(Frame::Plain);
         if let Frame::Scroll(t) = frame {
-            self.offset = self.offset + t;
+            self.offset += t;
         }
         self.stack.push(frame);
         operate(self);
         match self.stack.pop() {
             Some(Frame::Mark) => self.items.push(Item::Close),
-            Some(Frame::Scroll(t)) => self.offset = self.offset - t,
+            Some(Frame::Scroll(t)) => self.offset -= t,
             _ => {}
         }
     }
@@ -210,7 +210,12 @@ impl Operation<Snapshot> for Describe {
         self.pending = Some(Frame::Scroll(translation));
     }
 
-    fn focusable(&mut self, id: Option<&Id>, bounds: Rectangle, state: &mut dyn operation::Focusable) {
+    fn focusable(
+        &mut self,
+        id: Option<&Id>,
+        bounds: Rectangle,
+        state: &mut dyn operation::Focusable,
+    ) {
         self.focusables += 1;
         let focused = state.is_focused();
         // A text input reports itself as a text input first, then as focusable.

@@ -44,7 +44,7 @@ mod imp {
 
     use std::cell::RefCell;
 
-    use raw_window_handle::{HasWindowHandle, RawWindowHandle};
+    use raw_window_handle::RawWindowHandle;
 
     use super::*;
 

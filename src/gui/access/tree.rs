@@ -35,7 +35,9 @@ pub enum SetValue {
 impl SetValue {
     pub fn message(self, value: String) -> Message {
         match self {
-            SetValue::Field(field) if picker::is_picker(field) => Message::PickerInput(field, value),
+            SetValue::Field(field) if picker::is_picker(field) => {
+                Message::PickerInput(field, value)
+            }
             SetValue::Field(field) => Message::Edit(field, value),
             SetValue::Endpoint => Message::SettingsEndpoint(value),
             SetValue::Token => Message::SettingsToken(value),
@@ -214,10 +216,10 @@ impl<'a> Builder<'a> {
         if mark.is_some_and(named_by_content) && !words.is_empty() {
             node.set_label(words.join(" — "));
         }
-        if mark == Some(Mark::Section) {
-            if let Some(first) = words.first() {
-                node.set_label(first.clone());
-            }
+        if mark == Some(Mark::Section)
+            && let Some(first) = words.first()
+        {
+            node.set_label(first.clone());
         }
         node.set_children(children);
         self.add(id, node);
@@ -294,7 +296,10 @@ impl<'a> Builder<'a> {
             return;
         };
         let id = self.id(format!("input:{widget:?}"));
-        let described = self.label.take().filter(|(f, _)| SetValue::Field(*f) == kind);
+        let described = self
+            .label
+            .take()
+            .filter(|(f, _)| SetValue::Field(*f) == kind);
         let (role, label, value) = self.input_meaning(kind);
         let mut node = Node::new(role);
         node.set_bounds(self.rect(bounds));
@@ -543,7 +548,14 @@ pub fn build(app: &App, snapshot: &Snapshot) -> Built {
                 press,
                 words,
                 order,
-            } => b.control(id.as_ref(), *bounds, *focused, press.as_ref(), words, *order),
+            } => b.control(
+                id.as_ref(),
+                *bounds,
+                *focused,
+                press.as_ref(),
+                words,
+                *order,
+            ),
         }
     }
     // Whatever a mark left open (it should not happen) closes into the window.

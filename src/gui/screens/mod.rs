@@ -30,9 +30,9 @@ const HELP_BESIDE_MIN: f32 = 900.0;
 
 pub fn view(app: &App) -> Element<'_, Message> {
     let notice: Element<'_, Message> = match &app.notice {
-        Some(notice) => widgets::status(
-            container(widgets::note(notice.clone(), true)).padding([8, 16]),
-        ),
+        Some(notice) => {
+            widgets::status(container(widgets::note(notice.clone(), true)).padding([8, 16]))
+        }
         None => space::horizontal().height(0).into(),
     };
     super::keys::zoom_keys(column![header(app), notice, frame(app, app.layout_width())]).into()

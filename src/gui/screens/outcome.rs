@@ -65,7 +65,9 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
         }
         _ => {
             if let Some(refusal) = &d.refusal {
-                let lines = refusal_lines(refusal, l).into_iter().map(|line| note(line, true));
+                let lines = refusal_lines(refusal, l)
+                    .into_iter()
+                    .map(|line| note(line, true));
                 page = page.push(status(Column::with_children(lines).spacing(18)));
             }
             if d.refusal.as_ref().is_some_and(|r| r.code == KEY_REUSED) {
