@@ -1,88 +1,16 @@
 //! The application's screens driven like a user would, headless with iced_test's simulator:
 //! clicks and typing produce messages, which go through the application's own `update`.
 
-use std::sync::Arc;
-
 mod gui_support;
 
-use gui_support::{interact, settings, shows};
+use gui_support::{
+    click_text, fill_municipal, interact, new_app, pick, settings, shows, step, type_into,
+};
 use iced::Size;
-use iced::keyboard::{Key, key::Named};
-use iced_test::{Simulator, selector};
+use iced_test::Simulator;
 use piqm_acces::designation::{Field, Status, Step};
 use piqm_acces::gui::{App, Message, Options};
 use piqm_acces::i18n::Lang;
-use piqm_acces::lookup::NoEndpoint;
-
-fn type_into(app: &mut App, field: Field, text: &str) {
-    interact(app, |ui| {
-        ui.click(selector::id(field.path()))
-            .expect("field on screen");
-        ui.typewrite(text);
-    });
-}
-
-/// Types into a picker and presses Enter to take the best match.
-fn pick(app: &mut App, field: Field, query: &str) {
-    interact(app, |ui| {
-        ui.click(selector::id(field.path()))
-            .expect("picker on screen");
-        ui.typewrite(query);
-        ui.tap_key(Key::Named(Named::Enter));
-    });
-}
-
-fn click_text(app: &mut App, text: &str) {
-    interact(app, |ui| {
-        ui.click(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
-    });
-}
-
-fn step(app: &App) -> Step {
-    app.wizard().expect("in the wizard").step()
-}
-
-fn new_app(lang: Lang) -> App {
-    App::new(lang, Arc::new(NoEndpoint))
-}
-
-fn fill_municipal(app: &mut App) {
-    click_text(app, "Nouvelle désignation");
-    pick(app, Field::FormKind, "mun");
-    pick(app, Field::MunicipalCategory, "ville");
-    click_text(app, "Continuer");
-    assert_eq!(step(app), Step::Organization);
-    type_into(app, Field::OrgName, "Ville de Lévis");
-    type_into(app, Field::CivicNumber, "2175");
-    type_into(app, Field::Street, "chemin du Fleuve");
-    pick(app, Field::Municipality, "levis");
-    type_into(app, Field::PostalCode, "g6w-7w9");
-    pick(app, Field::ProvincialRiding, "levis");
-    pick(app, Field::FederalRiding, "levis lot");
-    type_into(app, Field::IdentificationCode, "LEV2008Q417");
-    click_text(app, "Continuer");
-    assert_eq!(
-        step(app),
-        Step::Requester,
-        "{:?}",
-        app.wizard().unwrap().problems()
-    );
-    pick(app, Field::Civility, "mme");
-    type_into(app, Field::RequesterLastName, "Bélanger");
-    type_into(app, Field::RequesterFirstName, "Hélène");
-    type_into(app, Field::RequesterFunction, "Greffière");
-    type_into(app, Field::RequesterPhone, "(418) 839-2002 poste 4120");
-    type_into(app, Field::RequesterEmail, "greffe@ville.levis.qc.ca");
-    click_text(app, "Continuer");
-    assert_eq!(
-        step(app),
-        Step::Manager,
-        "{:?}",
-        app.wizard().unwrap().problems()
-    );
-    type_into(app, Field::ManagerUsername, "GCOT0417");
-    click_text(app, "Continuer");
-}
 
 #[test]
 fn a_complete_municipal_designation_from_the_first_step_to_the_review() {

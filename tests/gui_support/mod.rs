@@ -3,12 +3,19 @@
 //! the one-second autosave delay passes at once.
 #![allow(dead_code)]
 
+use std::sync::Arc;
+
 use iced::futures::StreamExt;
+use iced::keyboard::{Key, key::Named};
 use iced::{Settings, Size, Task};
 use iced_runtime::Action;
 use iced_test::Simulator;
+use iced_test::selector;
 use iced_test::selector::Candidate;
+use piqm_acces::designation::{Field, Step};
 use piqm_acces::gui::{App, FONT, Message};
+use piqm_acces::i18n::Lang;
+use piqm_acces::lookup::NoEndpoint;
 
 pub fn settings() -> Settings {
     Settings {
@@ -115,4 +122,75 @@ pub fn click(app: &mut App, text: &str) {
     for m in messages {
         send(app, m);
     }
+}
+
+/// Filling in the form as a user would, with the simulator.
+pub fn type_into(app: &mut App, field: Field, text: &str) {
+    interact(app, |ui| {
+        ui.click(selector::id(field.path()))
+            .expect("field on screen");
+        ui.typewrite(text);
+    });
+}
+
+/// Types into a picker and presses Enter to take the best match.
+pub fn pick(app: &mut App, field: Field, query: &str) {
+    interact(app, |ui| {
+        ui.click(selector::id(field.path()))
+            .expect("picker on screen");
+        ui.typewrite(query);
+        ui.tap_key(Key::Named(Named::Enter));
+    });
+}
+
+pub fn click_text(app: &mut App, text: &str) {
+    interact(app, |ui| {
+        ui.click(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+    });
+}
+
+pub fn step(app: &App) -> Step {
+    app.wizard().expect("in the wizard").step()
+}
+
+pub fn new_app(lang: Lang) -> App {
+    App::new(lang, Arc::new(NoEndpoint))
+}
+
+pub fn fill_municipal(app: &mut App) {
+    click_text(app, "Nouvelle désignation");
+    pick(app, Field::FormKind, "mun");
+    pick(app, Field::MunicipalCategory, "ville");
+    click_text(app, "Continuer");
+    assert_eq!(step(app), Step::Organization);
+    type_into(app, Field::OrgName, "Ville de Lévis");
+    type_into(app, Field::CivicNumber, "2175");
+    type_into(app, Field::Street, "chemin du Fleuve");
+    pick(app, Field::Municipality, "levis");
+    type_into(app, Field::PostalCode, "g6w-7w9");
+    pick(app, Field::ProvincialRiding, "levis");
+    pick(app, Field::FederalRiding, "levis lot");
+    type_into(app, Field::IdentificationCode, "LEV2008Q417");
+    click_text(app, "Continuer");
+    assert_eq!(
+        step(app),
+        Step::Requester,
+        "{:?}",
+        app.wizard().unwrap().problems()
+    );
+    pick(app, Field::Civility, "mme");
+    type_into(app, Field::RequesterLastName, "Bélanger");
+    type_into(app, Field::RequesterFirstName, "Hélène");
+    type_into(app, Field::RequesterFunction, "Greffière");
+    type_into(app, Field::RequesterPhone, "(418) 839-2002 poste 4120");
+    type_into(app, Field::RequesterEmail, "greffe@ville.levis.qc.ca");
+    click_text(app, "Continuer");
+    assert_eq!(
+        step(app),
+        Step::Manager,
+        "{:?}",
+        app.wizard().unwrap().problems()
+    );
+    type_into(app, Field::ManagerUsername, "GCOT0417");
+    click_text(app, "Continuer");
 }
