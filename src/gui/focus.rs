@@ -373,6 +373,68 @@ pub fn reveal_offset(
     ((wanted - offset.y).abs() >= 0.5).then_some(wanted)
 }
 
+/// Moves focus `delta` controls on (Tab: 1, Shift+Tab: -1), around from the last to the first
+/// and back. (iced's own `focus_next` leaves nothing focused after the last control: one Tab
+/// would show no focus ring anywhere.)
+pub fn step<T: Send + 'static>(delta: isize) -> Task<T> {
+    struct Step {
+        target: Option<usize>,
+        current: usize,
+    }
+    impl<T> Operation<T> for Step {
+        fn focusable(
+            &mut self,
+            _id: Option<&Id>,
+            _bounds: Rectangle,
+            state: &mut dyn operation::Focusable,
+        ) {
+            if Some(self.current) == self.target {
+                state.focus();
+            } else {
+                state.unfocus();
+            }
+            self.current += 1;
+        }
+        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+            operate(self);
+        }
+    }
+    // `then` takes a plain function: one for each way.
+    fn forward(count: operation::focusable::Count) -> Step {
+        Step {
+            target: step_target(count.focused, count.total, 1),
+            current: 0,
+        }
+    }
+    fn backward(count: operation::focusable::Count) -> Step {
+        Step {
+            target: step_target(count.focused, count.total, -1),
+            current: 0,
+        }
+    }
+    let count = operation::focusable::count;
+    if delta >= 0 {
+        iced::advanced::widget::operate(operation::then(count(), forward))
+    } else {
+        iced::advanced::widget::operate(operation::then(count(), backward))
+    }
+}
+
+/// The control that gets focus: the next (or previous) one, around the ends; from none, the
+/// first (or the last).
+pub fn step_target(focused: Option<usize>, total: usize, delta: isize) -> Option<usize> {
+    if total == 0 {
+        return None;
+    }
+    let total = total as isize;
+    let next = match focused {
+        Some(i) => i as isize + delta,
+        None if delta >= 0 => 0,
+        None => total - 1,
+    };
+    Some(next.rem_euclid(total) as usize)
+}
+
 /// What has focus now.
 pub fn focused() -> Task<Option<Id>> {
     iced::advanced::widget::operate(report()).map(|report: Report| report.focused)
@@ -422,6 +484,16 @@ mod tests {
         width: 100.0,
         height: 2000.0,
     };
+
+    #[test]
+    fn tab_goes_around_the_ends_and_never_leaves_nothing_focused() {
+        assert_eq!(step_target(Some(6), 7, 1), Some(0));
+        assert_eq!(step_target(Some(0), 7, -1), Some(6));
+        assert_eq!(step_target(Some(2), 7, 1), Some(3));
+        assert_eq!(step_target(None, 7, 1), Some(0));
+        assert_eq!(step_target(None, 7, -1), Some(6));
+        assert_eq!(step_target(None, 0, 1), None);
+    }
 
     #[test]
     fn a_control_in_view_does_not_scroll() {

@@ -526,10 +526,10 @@ impl App {
             Message::FocusField(field) => focus_on(field.path().into()),
             Message::FocusNext => self
                 .step_row_focus(1)
-                .unwrap_or_else(|| operation::focus_next().chain(reveal())),
+                .unwrap_or_else(|| focus::step(1).chain(reveal())),
             Message::FocusPrevious => self
                 .step_row_focus(-1)
-                .unwrap_or_else(|| operation::focus_previous().chain(reveal())),
+                .unwrap_or_else(|| focus::step(-1).chain(reveal())),
             Message::Focused(id) => {
                 // A row control reported after a Tab: the row focus set by that Tab (or a later
                 // one, whose report is still to come) stays; anything else ends row focus.

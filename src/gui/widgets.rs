@@ -274,6 +274,10 @@ pub fn picker_field(app: &App, field: Field, hint_id: Option<&str>) -> Element<'
             Some(p) => app.picker_matches(field, &p.query),
             None => picker::choices(field, d, app.refs, &app.l),
         };
+        if list.is_empty() {
+            // What was typed matches no choice: said, not left to be guessed.
+            parts.push(status(hint(app.l.t("picker-no-match"))));
+        }
         let highlighted = open.map(|p| p.highlight);
         let radios = list.into_iter().enumerate().map(|(i, c)| {
             let selected = (c.code == current).then_some(i);
@@ -306,7 +310,7 @@ pub fn picker_field(app: &App, field: Field, hint_id: Option<&str>) -> Element<'
 fn match_list(app: &App, field: Field, query: &str, highlight: usize) -> Element<'static, Message> {
     let found = app.picker_matches(field, query);
     if found.is_empty() {
-        return hint(app.l.t("picker-no-match"));
+        return status(hint(app.l.t("picker-no-match")));
     }
     let items = found.into_iter().take(MAX_SHOWN).enumerate().map(|(i, c)| {
         button(text(c.label).size(BODY_SIZE))

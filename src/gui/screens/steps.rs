@@ -41,8 +41,10 @@ pub fn view<'a>(app: &'a App, w: &'a Wizard) -> Element<'a, Message> {
         .saved_at
         .map(|at| l.t_args("saved-at", &[("time", l.time_of_day(at).into())]))
         .unwrap_or_default();
-    page = page.push(super::widgets::status(hint(saved)));
-    page = page.push(slot(error_summary(app, w.problems())));
+    // Together, so that while both are empty they leave one line's room, not three.
+    let summary = error_summary(app, w.problems())
+        .map(|s| container(s).padding(iced::Padding::ZERO.top(12)).into());
+    page = page.push(column![super::widgets::status(hint(saved)), slot(summary)]);
     let fields = match step {
         Step::Choice => choice(app, w),
         Step::Organization => organization(app, w),
