@@ -206,6 +206,30 @@ def choose(label, query, option):
     )
 
 
+def check_fields(expected):
+    """Every field of the step is an entry or a combo box named by its label (with
+    "(facultatif)" when optional), described by its hint; no other field is there."""
+    want = {T[label]: hint for label, hint in expected.items()}
+
+    def fields():
+        out = {}
+        for n in nodes():
+            if n.getRoleName() in ("entry", "combo box", "password text"):
+                name = norm(n.name).removesuffix(f" {T['optional']}")
+                out[name] = (n, pyatspi.STATE_REQUIRED in states(n), norm(n.name))
+        return out
+
+    found = wait(lambda: fields() if set(fields()) == set(want) else None,
+                 f"exactly the fields {sorted(want)} (found {sorted(fields())})")
+    for label, hint in want.items():
+        node, required, name = found[label]
+        if required == name.endswith(T["optional"]):
+            fail(f"{name!r}: required={required} disagrees with its label")
+        if hint and T[hint] not in norm(node.description):
+            fail(f"{name!r} is described {node.description!r}, not by its hint")
+    say(f"fields named by their labels, hints as descriptions: {', '.join(sorted(want))}")
+
+
 def focused():
     for n in nodes():
         if pyatspi.STATE_FOCUSED in states(n):
@@ -269,17 +293,33 @@ def main():
 
     choose(T["field-form-kind"], "muni", T["kind-municipality"])
     on_disk("formulaire/type", "municipalite")
+    check_fields({"field-form-kind": None, "field-municipal-category": None})
     choose(T["field-municipal-category"], "ville", T["mcat-ville"])
     on_disk("formulaire/categorie_municipale", "ville")
     press(T["continue"])
 
     # Step 2: values set through EditableText; Enter (a keyboard event) is Continuer.
     title_is(step_title(2, "step-organization"))
+    check_fields({
+        "field-org-name": None,
+        "field-civic-number": None,
+        "field-street": None,
+        "field-municipality": "hint-municipality",
+        "field-postal-code": "hint-postal-code",
+        "field-region": "hint-region",
+        "field-provincial-riding": "hint-provincial-riding",
+        "field-federal-riding": None,
+        "field-identification-code": "hint-identification-code",
+    })
     postal = field(T["field-postal-code"])
     if T["hint-postal-code"] not in norm(postal.description):
         fail(f"the postal code's description is {postal.description!r}")
     set_text(T["field-org-name"], "Ville de Lévis")
     on_disk("organisme/nom", "Ville de Lévis")
+    # The saved line is a polite live region: read out when it changes, focus left alone.
+    saved = T["saved-at"].split("{")[0].strip()
+    find("status bar", lambda name: name.startswith(saved), what=f"a status line {saved!r}…")
+    say("the saved line is a status line")
     set_text(T["field-civic-number"], "2175")
     set_text(T["field-street"], "chemin du Fleuve")
     choose(T["field-municipality"], "levis", "Lévis")
@@ -298,6 +338,15 @@ def main():
 
     # Step 3.
     title_is(step_title(3, "step-requester"))
+    check_fields({
+        "field-civility": None,
+        "field-requester-last-name": None,
+        "field-requester-first-name": None,
+        "field-requester-function": None,
+        "field-requester-phone": "hint-requester-phone",
+        "field-requester-extension": "hint-requester-extension",
+        "field-requester-email": "hint-requester-email",
+    })
     choose(T["field-civility"], "mme", T["civility-mrs"])
     set_text(T["field-requester-last-name"], "Bélanger")
     set_text(T["field-requester-first-name"], "Hélène")
@@ -309,6 +358,7 @@ def main():
 
     # Step 4: the look-up, then its result read as text.
     title_is(step_title(4, "step-manager"))
+    check_fields({"field-manager-username": "hint-manager-username"})
     set_text(T["field-manager-username"], "gcot0417")
     press(T["lookup-button"])
     find("label", "Côté", what="the manager's name found by the look-up")
