@@ -113,7 +113,7 @@ fn python_has_pyatspi() -> bool {
 }
 
 #[test]
-fn a_screen_reader_user_fills_a_designation_to_the_review() {
+fn a_screen_reader_user_fills_and_sends_a_designation() {
     if !a11y_tools() {
         return;
     }
@@ -160,12 +160,8 @@ fn a_screen_reader_user_fills_a_designation_to_the_review() {
         .unwrap()
         .to_string_lossy()
         .to_string();
-    let draft = s.wait_draft(
-        &id,
-        "/etape",
-        &json!("verification"),
-        Duration::from_secs(5),
-    );
+    let draft = s.wait_draft(&id, "/statut", &json!("envoyee"), Duration::from_secs(5));
+    assert_eq!(intake.count(), 1, "sent once");
     assert_eq!(draft["organisme"]["municipalite"], "25213");
     assert_eq!(draft["organisme"]["code_postal"], "G6W 7W9");
     assert_eq!(draft["demandeur"]["civilite"], "Mme");

@@ -7,7 +7,7 @@ step as an entry or a combo box named by its label with its hint as description,
 Continuer on an empty step through AT-SPI's action interface, then finds the alert, the focus on
 the first invalid field and that field's error text; sets values through EditableText (and sees
 them in the draft file), chooses options through their actions, and walks a whole designation
-to the review by AT-SPI actions and one keyboard event (Enter in a field). Exits non-zero with
+to the review by AT-SPI actions and one keyboard event (Enter in a field), then sends it. Exits non-zero with
 what was wrong.
 
 usage: screen_reader.py DATA_DIR FTL_FILE
@@ -383,6 +383,13 @@ def main():
     find("push button", T["submit"])
     on_disk("etape", "verification")
     say("the review: 4 sections, each with its answers and Modifier; Envoyer la désignation")
+
+    # Sent through the action interface; the result is a status line, read out.
+    press(T["submit"])
+    title_is(f"{T['app-name']} — {T['step-confirmed']}")
+    find("status bar", lambda name: T["confirmed-thanks"] in name, what="the confirmation read out")
+    on_disk("statut", "envoyee")
+    say("sent: the confirmation is a status line")
     print("PASSED", flush=True)
 
 
