@@ -380,7 +380,9 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        let measure = !matches!(message, Message::Measured(..));
+        // Neither measuring nor reading the screen for screen readers changes it: the one
+        // must not set off the other, or they would go on for ever.
+        let measure = !matches!(message, Message::Measured(..) | Message::Described(_));
         let look = access::looks_again(&message);
         let task = self.handle(message);
         // A screen reader listening: the tree follows every change.

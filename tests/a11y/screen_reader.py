@@ -261,12 +261,34 @@ def on_disk(path, expected):
     say(f"draft on disk: {path} = {expected!r}")
 
 
+def idle_without_work():
+    """With a screen reader listening the tree follows every change, and only changes: an idle
+    window does no work (a loop between reading the screen and measuring its lists once kept a
+    core busy)."""
+    pid = APP.get_process_id()
+
+    def ticks():
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+
+    time.sleep(1)
+    before = ticks()
+    time.sleep(2)
+    used = ticks() - before
+    # 2 s are 200 ticks of one core; a busy loop uses most of them.
+    if used > 30:
+        fail(f"the idle window used {used} CPU ticks in 2 s")
+    say(f"idle with a screen reader listening: {used} CPU ticks in 2 s")
+
+
 def main():
     global APP
     APP = application()
     say("the application is on the accessibility bus")
     title_is(f"{T['app-name']} — {T['home-drafts']}")
     find("heading", T["home-drafts"])
+    idle_without_work()
     press(T["home-new"])
 
     # Step 1, empty: Continuer through the action interface.
