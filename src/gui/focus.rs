@@ -377,46 +377,55 @@ pub fn reveal_offset(
 /// and back. (iced's own `focus_next` leaves nothing focused after the last control: one Tab
 /// would show no focus ring anywhere.)
 pub fn step<T: Send + 'static>(delta: isize) -> Task<T> {
-    struct Step {
-        target: Option<usize>,
-        current: usize,
-    }
-    impl<T> Operation<T> for Step {
-        fn focusable(
-            &mut self,
-            _id: Option<&Id>,
-            _bounds: Rectangle,
-            state: &mut dyn operation::Focusable,
-        ) {
-            if Some(self.current) == self.target {
-                state.focus();
-            } else {
-                state.unfocus();
-            }
-            self.current += 1;
-        }
-        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
-            operate(self);
-        }
-    }
     // `then` takes a plain function: one for each way.
-    fn forward(count: operation::focusable::Count) -> Step {
-        Step {
-            target: step_target(count.focused, count.total, 1),
-            current: 0,
-        }
+    fn forward(count: operation::focusable::Count) -> FocusIndex {
+        FocusIndex::new(step_target(count.focused, count.total, 1))
     }
-    fn backward(count: operation::focusable::Count) -> Step {
-        Step {
-            target: step_target(count.focused, count.total, -1),
-            current: 0,
-        }
+    fn backward(count: operation::focusable::Count) -> FocusIndex {
+        FocusIndex::new(step_target(count.focused, count.total, -1))
     }
     let count = operation::focusable::count;
     if delta >= 0 {
         iced::advanced::widget::operate(operation::then(count(), forward))
     } else {
         iced::advanced::widget::operate(operation::then(count(), backward))
+    }
+}
+
+/// Gives focus to the `n`-th focusable widget of the window (by its place, for a control
+/// without an id), and takes it from every other.
+pub fn focus_index<T>(n: usize) -> impl Operation<T> {
+    FocusIndex::new(Some(n))
+}
+
+struct FocusIndex {
+    target: Option<usize>,
+    current: usize,
+}
+
+impl FocusIndex {
+    fn new(target: Option<usize>) -> Self {
+        FocusIndex { target, current: 0 }
+    }
+}
+
+impl<T> Operation<T> for FocusIndex {
+    fn focusable(
+        &mut self,
+        _id: Option<&Id>,
+        _bounds: Rectangle,
+        state: &mut dyn operation::Focusable,
+    ) {
+        if Some(self.current) == self.target {
+            state.focus();
+        } else {
+            state.unfocus();
+        }
+        self.current += 1;
+    }
+
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        operate(self);
     }
 }
 

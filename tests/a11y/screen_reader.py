@@ -300,6 +300,14 @@ def main():
     options = [n.name for n in nodes() if n.getRoleName() == "list item"]
     if T["kind-municipality"] not in options or T["kind-organization"] not in options:
         fail(f"the form's kind lists {options}")
+    # Tab past the last control (Continuer) comes around to the first: focus is never nowhere.
+    find("push button", T["continue"]).queryComponent().grabFocus()
+    wait(lambda: (focused() is not None and norm(focused().name) == T["continue"]) or None,
+         "focus on Continuer (AT-SPI grabFocus)")
+    subprocess.run(["xdotool", "key", "Tab"], check=True)
+    wait(lambda: (focused() is not None and norm(focused().name) == T["outbox-button"]) or None,
+         "Tab from the last control focuses the first one")
+    say("Tab from the last control comes around to the first")
     press(T["continue"])
     # AccessKit's alert is AT-SPI's "notification" (Orca speaks it when it appears).
     alert = find("notification", lambda name: T["error-summary-title"] in name)

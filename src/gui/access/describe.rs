@@ -296,30 +296,3 @@ impl Operation<Snapshot> for Describe {
 pub fn describe() -> impl Operation<Snapshot> {
     Describe::default()
 }
-
-/// Gives focus to the `n`-th focusable widget in the window (a control without an id).
-pub fn focus_nth<T>(n: usize) -> impl Operation<T> {
-    struct FocusNth {
-        n: usize,
-        seen: usize,
-    }
-    impl<T> Operation<T> for FocusNth {
-        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
-            operate(self);
-        }
-        fn focusable(
-            &mut self,
-            _id: Option<&Id>,
-            _bounds: Rectangle,
-            state: &mut dyn operation::Focusable,
-        ) {
-            if self.seen == self.n {
-                state.focus();
-            } else {
-                state.unfocus();
-            }
-            self.seen += 1;
-        }
-    }
-    FocusNth { n, seen: 0 }
-}

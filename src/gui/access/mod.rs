@@ -157,7 +157,7 @@ fn focus_task(focus: &FocusBy) -> Task<Message> {
     match focus {
         FocusBy::Id(id) => super::focus_on(id.clone()),
         FocusBy::Nth(n) => {
-            iced::advanced::widget::operate(describe::focus_nth(*n)).chain(super::reveal())
+            iced::advanced::widget::operate(super::focus::focus_index(*n)).chain(super::reveal())
         }
     }
 }
