@@ -40,6 +40,8 @@ pub enum Event {
     WindowFocus(bool),
     /// Something may have moved focus without a message (a click).
     Refresh,
+    /// The window exists (Windows and macOS put their adapter on it, then show it).
+    WindowOpened(iced::window::Id),
 }
 
 /// The adapter's side of the channel (its handlers run on other threads).
@@ -63,6 +65,8 @@ impl Sender {
 #[derive(Default)]
 pub struct Access {
     adapter: Option<platform::Adapter>,
+    /// The channel, kept for an adapter made once the window exists.
+    sender: Option<Sender>,
     /// A client is listening: the tree is kept in step.
     active: bool,
     /// What each node's actions do, from the last tree sent.
@@ -95,10 +99,14 @@ impl Access {
     pub fn handle(&mut self, event: Event) -> Task<Message> {
         match event {
             Event::Ready(sender) => {
+                self.sender = Some(sender.clone());
                 let (adapter, task) = platform::Adapter::start(sender);
                 self.adapter = adapter;
                 task
             }
+            // The window may open after the channel is ready, or before: whichever comes
+            // second finds the other, and the window is shown either way.
+            Event::WindowOpened(id) => platform::window_opened(id, self.sender.clone()),
             Event::Activated => {
                 self.active = true;
                 Task::none()
@@ -148,7 +156,11 @@ pub fn looks_again(message: &Message) -> bool {
         message,
         Message::Described(_)
             | Message::Access(
-                Event::Ready(_) | Event::Activated | Event::Deactivated | Event::WindowFocus(_)
+                Event::Ready(_)
+                    | Event::Activated
+                    | Event::Deactivated
+                    | Event::WindowFocus(_)
+                    | Event::WindowOpened(_)
             )
     )
 }
@@ -184,10 +196,11 @@ fn events() -> impl futures_util::Stream<Item = Event> {
 fn window_events(
     event: iced::Event,
     _status: iced::event::Status,
-    _window: iced::window::Id,
+    id: iced::window::Id,
 ) -> Option<Message> {
     use iced::{Event as E, mouse, window};
     let event = match event {
+        E::Window(window::Event::Opened { .. }) => Event::WindowOpened(id),
         E::Window(window::Event::Focused) => Event::WindowFocus(true),
         E::Window(window::Event::Unfocused) => Event::WindowFocus(false),
         E::Mouse(mouse::Event::ButtonReleased(_)) => Event::Refresh,

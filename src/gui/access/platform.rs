@@ -33,6 +33,11 @@ mod imp {
             self.0.update_window_focus_state(focused);
         }
     }
+
+    /// AT-SPI does not need the window.
+    pub fn window_opened(_id: iced::window::Id, _sender: Option<Sender>) -> Task<Message> {
+        Task::none()
+    }
 }
 
 #[cfg(any(windows, target_os = "macos"))]
@@ -62,12 +67,10 @@ mod imp {
 
     impl Adapter {
         pub fn start(sender: Sender) -> (Option<Adapter>, Task<Message>) {
-            let install = iced::window::oldest().then(move |id| {
-                let Some(id) = id else { return Task::none() };
-                let sender = sender.clone();
-                iced::window::run(id, move |window| install(window, sender))
-                    .discard()
-                    .chain(iced::window::set_mode(id, iced::window::Mode::Windowed))
+            // No window yet: its Opened event does it (`window_opened`).
+            let install = iced::window::oldest().then(move |id| match id {
+                Some(id) => window_opened(id, Some(sender.clone())),
+                None => Task::none(),
             });
             (Some(Adapter), install)
         }
@@ -92,6 +95,21 @@ mod imp {
                 }
             });
         }
+    }
+
+    /// Puts the adapter on the window (once), then shows the window — whatever happened: a
+    /// window left hidden would be far worse than one without a screen reader.
+    pub fn window_opened(id: iced::window::Id, sender: Option<Sender>) -> Task<Message> {
+        let install = match sender {
+            Some(sender) => iced::window::run(id, move |window| {
+                if ADAPTER.with_borrow(Option::is_none) {
+                    install(window, sender);
+                }
+            })
+            .discard(),
+            None => Task::none(),
+        };
+        install.chain(iced::window::set_mode(id, iced::window::Mode::Windowed))
     }
 
     fn install(window: &dyn iced::window::Window, sender: Sender) {
@@ -140,7 +158,7 @@ mod imp {
     }
 }
 
-pub use imp::Adapter;
+pub use imp::{Adapter, window_opened};
 
 /// Whether the window must open hidden, to be shown once the adapter is in place.
 pub const OPENS_HIDDEN: bool = cfg!(any(windows, target_os = "macos"));

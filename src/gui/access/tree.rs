@@ -30,6 +30,8 @@ pub enum SetValue {
     Endpoint,
     Token,
     Filter,
+    /// The organisation certificate's password, asked before a copy is signed.
+    CertificatePassword,
 }
 
 impl SetValue {
@@ -42,6 +44,9 @@ impl SetValue {
             SetValue::Endpoint => Message::SettingsEndpoint(value),
             SetValue::Token => Message::SettingsToken(value),
             SetValue::Filter => drafts_msg(DraftMessage::Filter(value)),
+            SetValue::CertificatePassword => {
+                crate::gui::pdf_msg(crate::gui::PdfMessage::Password(value))
+            }
         }
     }
 }
@@ -328,7 +333,7 @@ impl<'a> Builder<'a> {
             }
             None => node.set_label(label),
         }
-        if kind == SetValue::Token {
+        if matches!(kind, SetValue::Token | SetValue::CertificatePassword) {
             // The token is a secret: a screen reader says how long it is, not what it is.
             node.set_value("•".repeat(value.chars().count()));
         } else {
@@ -337,7 +342,7 @@ impl<'a> Builder<'a> {
         // A text run, so the field offers AT-SPI's Text and EditableText interfaces.
         let run = self.id(format!("run:{widget:?}"));
         let mut text = Node::new(Role::TextRun);
-        let shown = if kind == SetValue::Token {
+        let shown = if matches!(kind, SetValue::Token | SetValue::CertificatePassword) {
             "•".repeat(value.chars().count())
         } else {
             value
@@ -402,7 +407,10 @@ impl<'a> Builder<'a> {
         let choices = match open {
             Some(p) => {
                 let mut found = app.picker_matches(field, &p.query);
-                found.truncate(picker::MAX_SHOWN);
+                // A long list shows its first matches; a short one shows every match.
+                if !picker::is_short(field) {
+                    found.truncate(picker::MAX_SHOWN);
+                }
                 found
             }
             None if picker::is_short(field) => picker::choices(field, d, app.refs, &app.l),
@@ -483,6 +491,11 @@ impl<'a> Builder<'a> {
                 l.t("home-filter"),
                 app.drafts.filter.clone(),
             ),
+            SetValue::CertificatePassword => (
+                Role::PasswordInput,
+                l.t("pdf-password-label"),
+                app.pdf.password.clone(),
+            ),
         }
     }
 }
@@ -503,6 +516,7 @@ fn input_kind(id: &Id) -> Option<SetValue> {
         ("settings.endpoint", SetValue::Endpoint),
         ("settings.token", SetValue::Token),
         ("drafts-filter", SetValue::Filter),
+        ("p12_password", SetValue::CertificatePassword),
     ]
     .into_iter()
     .find(|(name, _)| *id == Id::new(name))
