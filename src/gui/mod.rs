@@ -742,8 +742,13 @@ impl App {
             .and_then(|w| Field::of_step(w.step()).find(|f| !f.is_looked_up()));
         match first {
             Some(f) => focus_on(f.path().into()),
-            // The review and the outcome pages: the top of the page.
-            None => scroll_to_top(),
+            // The review and the outcome pages: the top of the page, nothing focused (iced
+            // keeps focus by position in the widget tree: the last step's Continuer would
+            // become whatever the new page has there — "Envoyer", for Enter to send).
+            None => iced::advanced::widget::operate(
+                iced::advanced::widget::operation::focusable::unfocus(),
+            )
+            .chain(scroll_to_top()),
         }
     }
 
