@@ -381,3 +381,33 @@ async fn the_same_id_with_other_answers_is_refused_and_dupliquer_is_offered() {
     }
     assert_eq!(intake.count(), 1);
 }
+
+/// As the window opens, the drafts folder is read once, for the list and for the outbox: what
+/// waits is sent, what was refused stays in the outbox, and the other drafts are only listed.
+#[tokio::test]
+async fn opening_the_window_sends_what_waits_from_the_one_listing() {
+    let intake = Intake::start();
+    let Setup { app, _dir } = app_with(Some(&intake.url()));
+    let store = app.sending.store.clone().unwrap();
+    let mut waiting = example("municipalite");
+    piqm_acces::submit::outbox::mark_queued(&mut waiting, time::OffsetDateTime::now_utc());
+    waiting.step = Step::Queued;
+    store.write(&waiting).unwrap();
+    let mut refused = example("organisme");
+    refused.status = Status::Refused;
+    refused.step = Step::Refused;
+    store.write(&refused).unwrap();
+    let draft = example("organisme");
+    store.write(&draft).unwrap();
+
+    let (mut app, opening) = app.started();
+    run(&mut app, opening).await;
+
+    assert_eq!(intake.count(), 1, "the waiting designation, once");
+    assert_eq!(store.load(waiting.id).unwrap().status, Status::Sent);
+    assert_eq!(store.load(draft.id).unwrap().status, Status::Draft);
+    let in_outbox: Vec<_> = app.sending.items.iter().map(|d| d.id).collect();
+    assert!(in_outbox.contains(&refused.id), "{in_outbox:?}");
+    assert!(!in_outbox.contains(&draft.id), "{in_outbox:?}");
+    assert_eq!(app.drafts.listing.drafts.len(), 3);
+}

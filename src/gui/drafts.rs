@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::autosave::Saving;
+use super::sending::Sweep;
 use super::work::{blocking, in_background};
 use super::{App, Message, Screen};
 use crate::designation::Designation;
@@ -213,9 +214,20 @@ impl App {
                 }
                 self.drafts.listing = listing;
                 self.drafts.refilter();
+                if std::mem::take(&mut self.sending.sweep_when_listed) {
+                    return self.read_outbox_among(&self.drafts.listing.drafts, Sweep::All);
+                }
                 Task::none()
             }
-            DraftMessage::Listed(Err(e)) | DraftMessage::TrashListed(Err(e)) => {
+            DraftMessage::Listed(Err(e)) => {
+                self.error_notice(&e);
+                if std::mem::take(&mut self.sending.sweep_when_listed) {
+                    // The outbox reads the folder itself, and says what stops it.
+                    return self.refresh_outbox(Sweep::All);
+                }
+                Task::none()
+            }
+            DraftMessage::TrashListed(Err(e)) => {
                 self.error_notice(&e);
                 Task::none()
             }

@@ -281,18 +281,23 @@ impl App {
         // The outbox works on the same drafts folder (one lock per process).
         let store = app.drafts.store.clone().ok_or(StoreError::NoDataFolder);
         let client = app.sending.client.clone();
-        let app = app.with_sending(store, client);
-        // At start-up, everything that waits is tried once.
-        let start = app.refresh_outbox(sending::Sweep::All);
+        let mut app = app.with_sending(store, client);
+        // At start-up, everything that waits is tried once, from the drafts list being read.
+        app.sending.sweep_when_listed = app.drafts.store.is_some();
         (
             app,
             Task::batch([
                 list,
                 iced::system::theme().map(Message::SystemTheme),
-                start,
                 focus_on(HOME_PRIMARY.into()),
             ]),
         )
+    }
+
+    /// What the window does as it opens, without the early listing: the drafts list read, and
+    /// from it the outbox and its start-up sweep (tests run it through their own executor).
+    pub fn started(self) -> (Self, Task<Message>) {
+        Self::boot(self, None)
     }
 
     /// The application as the command line asks for it: settings read (never failing),

@@ -16,7 +16,7 @@ use super::{App, DraftMessage, Message, Screen, drafts_msg};
 use crate::designation::{Designation, Status, Step};
 use crate::lookup::{NoEndpoint, UserLookup};
 use crate::settings::Settings;
-use crate::store::{DraftStore, IoProblem, StoreError};
+use crate::store::{DraftStore, DraftSummary, IoProblem, StoreError};
 use crate::submit::outbox::{self, CONCURRENCY};
 use crate::submit::{
     Attempt, AttemptError, AttemptResult, Client, ConnectionCheck, Endpoint, Outbox, Submitted,
@@ -84,6 +84,8 @@ pub struct Sending {
     pub endpoint_override: Option<String>,
     /// The outbox as last read: waiting and refused designations.
     pub items: Vec<Designation>,
+    /// The start-up sweep waits for the drafts list: the outbox is read from it.
+    pub sweep_when_listed: bool,
     /// Designations being sent right now (never two attempts of one at a time).
     pub in_flight: HashSet<Uuid>,
     pub form: SettingsForm,
@@ -165,6 +167,7 @@ impl Sending {
             client: None,
             endpoint_override: None,
             items: Vec::new(),
+            sweep_when_listed: false,
             in_flight: HashSet::new(),
             last_run: Vec::new(),
             form: SettingsForm::default(),
@@ -252,6 +255,22 @@ impl App {
         };
         blocking(
             move || outbox.contents(),
+            move |result| reply(Reply::OutboxRead(sweep, result)),
+        )
+    }
+
+    /// The outbox read from a drafts list just read (the start-up's: one listing for both).
+    pub(super) fn read_outbox_among(&self, drafts: &[DraftSummary], sweep: Sweep) -> Task<Message> {
+        let Some(outbox) = self.sending.outbox() else {
+            return Task::none();
+        };
+        let candidates: Vec<DraftSummary> = drafts
+            .iter()
+            .filter(|s| outbox::in_outbox(s))
+            .cloned()
+            .collect();
+        blocking(
+            move || outbox.contents_among(&candidates),
             move |result| reply(Reply::OutboxRead(sweep, result)),
         )
     }

@@ -14,19 +14,22 @@ use std::fs::Metadata;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use uuid::Uuid;
 
-use super::summary::DraftSummary;
+use super::summary::{DraftSummary, ListStatus};
 use crate::bounded::read_bounded;
+use crate::designation::{FormKind, Step};
 use crate::fsutil::{Access, write_atomic};
 
 pub const INDEX_FILE: &str = "index.json";
-/// Far above 5,000 summaries (about 1.5 MB); a bigger file is not read.
+/// Far above 5,000 summaries (about 1 MB); a bigger file is not read.
 const MAX_INDEX_BYTES: u64 = 64 * 1024 * 1024;
-/// Changed whenever what the index holds changes shape.
-const FORMAT: u32 = 1;
+/// Changed whenever what the index holds changes shape (2: rows as arrays, keyed by id).
+const FORMAT: u32 = 2;
 
 /// What identifies one version of a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileStamp {
     len: u64,
     modified_ns: i128,
@@ -56,21 +59,75 @@ impl FileStamp {
 struct IndexFile {
     /// The build that wrote it (see [`build_stamp`]).
     build: String,
-    entries: Vec<Entry>,
+    rows: Vec<Row>,
 }
 
-#[derive(Clone, Serialize, Deserialize)]
-struct Entry {
-    file: String,
-    stamp: FileStamp,
-    summary: DraftSummary,
+/// One draft file (`<id>.json`): its version, then its summary. An array without key names:
+/// the index of 5,000 drafts is half the size of named fields, and read in half the time.
+#[derive(Serialize, Deserialize)]
+struct Row(
+    u64,
+    i128,
+    u64,
+    Uuid,
+    String,
+    String,
+    Option<FormKind>,
+    Step,
+    ListStatus,
+    usize,
+    OffsetDateTime,
+    OffsetDateTime,
+);
+
+impl Row {
+    fn of(stamp: FileStamp, s: &DraftSummary) -> Row {
+        Row(
+            stamp.len,
+            stamp.modified_ns,
+            stamp.inode,
+            s.id,
+            s.organization_name.clone(),
+            s.folded_name.clone(),
+            s.form_kind,
+            s.step,
+            s.status.clone(),
+            s.error_count,
+            s.created_at,
+            s.updated_at,
+        )
+    }
+
+    fn into_parts(self) -> (Uuid, FileStamp, DraftSummary) {
+        let Row(len, modified_ns, inode, id, name, folded, kind, step, status, errors, c, u) = self;
+        let stamp = FileStamp {
+            len,
+            modified_ns,
+            inode,
+        };
+        let summary = DraftSummary {
+            id,
+            organization_name: name,
+            form_kind: kind,
+            step,
+            status,
+            error_count: errors,
+            created_at: c,
+            updated_at: u,
+            folded_name: folded,
+        };
+        (id, stamp, summary)
+    }
 }
 
-/// The summaries known from the last listing, and those of this one.
+/// The summaries known from the last listing, and the versions of this one.
 #[derive(Default)]
 pub struct Index {
-    known: HashMap<String, (FileStamp, DraftSummary)>,
-    now: Vec<Entry>,
+    known: HashMap<Uuid, (FileStamp, DraftSummary)>,
+    /// How many the index held (taken summaries leave `known`).
+    known_count: usize,
+    /// The version of each file of this listing whose summary is known.
+    now: HashMap<Uuid, FileStamp>,
     /// Whether this listing found anything the index did not hold as it is.
     changed: bool,
 }
@@ -78,50 +135,56 @@ pub struct Index {
 impl Index {
     /// The index of a data folder; empty if it is missing, unreadable or from another build.
     pub fn load(root: &Path) -> Index {
-        let known = read_bounded(&root.join(INDEX_FILE), MAX_INDEX_BYTES)
+        let known: HashMap<_, _> = read_bounded(&root.join(INDEX_FILE), MAX_INDEX_BYTES)
             .ok()
             .and_then(|bytes| serde_json::from_slice::<IndexFile>(&bytes).ok())
             .filter(|f| f.build == build_stamp())
             .map(|f| {
-                (f.entries.into_iter())
-                    .map(|e| (e.file, (e.stamp, e.summary)))
+                (f.rows.into_iter())
+                    .map(Row::into_parts)
+                    .map(|(id, stamp, summary)| (id, (stamp, summary)))
                     .collect()
             })
             .unwrap_or_default();
         Index {
+            known_count: known.len(),
+            now: HashMap::with_capacity(known.len()),
             known,
             ..Index::default()
         }
     }
 
-    /// The summary recorded for this version of the file, if any.
-    pub fn get(&self, file: &str, stamp: FileStamp) -> Option<DraftSummary> {
-        match self.known.get(file) {
-            Some((s, summary)) if *s == stamp => Some(summary.clone()),
+    /// The summary recorded for this version of the draft's file, if any (taken: a listing
+    /// asks once per file).
+    pub fn take(&mut self, id: Uuid, stamp: FileStamp) -> Option<DraftSummary> {
+        match self.known.remove(&id) {
+            Some((s, summary)) if s == stamp => {
+                self.now.insert(id, stamp);
+                Some(summary)
+            }
             _ => None,
         }
     }
 
-    /// Notes the summary of a file of this listing; `read` when it came from the file itself.
-    pub fn record(&mut self, file: String, stamp: FileStamp, summary: &DraftSummary, read: bool) {
-        self.changed |= read;
-        self.now.push(Entry {
-            file,
-            stamp,
-            summary: summary.clone(),
-        });
+    /// Notes the version of a file read for this listing, whose summary is `id`'s.
+    pub fn record_read(&mut self, id: Uuid, stamp: FileStamp) {
+        self.changed = true;
+        self.now.insert(id, stamp);
     }
 
-    /// Writes the index of this listing if it differs from the one read. A failure costs only
-    /// the next listing's speed.
-    pub fn save(self, root: &Path) {
-        let removed = self.known.len() != self.now.len();
+    /// Writes the index of this listing, from its summaries, if it differs from the one read.
+    /// A failure costs only the next listing's speed.
+    pub fn save(self, root: &Path, listed: &[DraftSummary]) {
+        let removed = self.known_count != self.now.len();
         if !(self.changed || removed) {
             return;
         }
+        let rows = (listed.iter())
+            .filter_map(|s| self.now.get(&s.id).map(|&stamp| Row::of(stamp, s)))
+            .collect();
         let file = IndexFile {
             build: build_stamp(),
-            entries: self.now,
+            rows,
         };
         if let Ok(bytes) = serde_json::to_vec(&file) {
             let _ = write_atomic(&root.join(INDEX_FILE), &bytes, Access::Private);

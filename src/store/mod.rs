@@ -235,10 +235,10 @@ impl DraftStore {
                 Err(problem) => unreadable.push(self.set_aside(path, problem)),
             }
         }
-        if self.lock.is_some() {
-            index.save(&self.root);
-        }
         drafts.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        if self.lock.is_some() {
+            index.save(&self.root, &drafts);
+        }
         Ok(Listing { drafts, unreadable })
     }
 }

@@ -135,13 +135,9 @@ pub fn read_folder_indexed(
         // Taken before the file is read: a change made while it is read shows as a new
         // version at the next listing, never the reverse.
         let stamp = fs::metadata(&path).ok().and_then(|m| FileStamp::of(&m));
-        let name = file_name(&path);
-        match stamp.and_then(|s| index.get(&name, s).map(|summary| (s, summary))) {
-            Some((s, summary)) if Some(summary.id) == id => {
-                index.record(name, s, &summary, false);
-                summarized.push((path, Ok(summary)));
-            }
-            _ => {
+        match id.zip(stamp).and_then(|(id, s)| index.take(id, s)) {
+            Some(summary) => summarized.push((path, Ok(summary))),
+            None => {
                 stamps.push(stamp);
                 to_read.push((path, id));
             }
@@ -150,17 +146,11 @@ pub fn read_folder_indexed(
     let read = |path: &Path, id| read_draft(path, Some(id)).map(|d| DraftSummary::of(&d, refs));
     for ((path, result), stamp) in summarize_files(&to_read, &read).into_iter().zip(stamps) {
         if let (Ok(summary), Some(stamp)) = (&result, stamp) {
-            index.record(file_name(&path), stamp, summary, true);
+            index.record_read(summary.id, stamp);
         }
         summarized.push((path, result));
     }
     Ok(summarized)
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 /// Reads and summarizes these files, on all cores.

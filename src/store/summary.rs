@@ -69,7 +69,7 @@ impl ListStatus {
 }
 
 /// What the list shows of one draft, without its personal details beyond the organisme's name.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftSummary {
     pub id: Uuid,
     /// As typed; may be empty in a new draft.
@@ -83,7 +83,7 @@ pub struct DraftSummary {
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
     /// The organisme's name folded for the filter box (see [`DraftFilter`]).
-    folded_name: String,
+    pub(super) folded_name: String,
 }
 
 impl DraftSummary {

@@ -28,7 +28,7 @@ use crate::designation::{
     ServerFieldError, Status, Step, normalize, submission, validate,
 };
 use crate::reference::Reference;
-use crate::store::{DraftStore, ListStatus, StoreError};
+use crate::store::{DraftStore, DraftSummary, ListStatus, StoreError};
 use crate::wizard::{Event, Wizard, fill_manager};
 
 /// The wait after the first failure; it doubles with each failure after that.
@@ -145,6 +145,11 @@ async fn blocking<T: Send + 'static>(
     crate::blocking::run(f).await
 }
 
+/// Whether a listed draft is one of the outbox's: waiting, or refused by the ministry.
+pub fn in_outbox(s: &DraftSummary) -> bool {
+    matches!(s.status, ListStatus::Queued | ListStatus::Refused)
+}
+
 /// The outbox of one data folder, sending through one client (none: nothing configured).
 #[derive(Clone)]
 pub struct Outbox {
@@ -168,15 +173,22 @@ impl Outbox {
     /// The designations in the outbox (waiting), and the refused ones, the oldest first.
     pub fn contents(&self) -> Result<Vec<Designation>, StoreError> {
         let listing = self.store.list()?;
+        self.contents_among(&listing.drafts)
+    }
+
+    /// As [`Outbox::contents`], from a listing of the drafts folder just read: the window's
+    /// start-up reads the folder once for its list and its outbox (with 5,000 drafts a second
+    /// listing cost as much as the first). Each candidate is read again from its file, whose
+    /// status decides.
+    pub fn contents_among(&self, drafts: &[DraftSummary]) -> Result<Vec<Designation>, StoreError> {
         let mut out = Vec::new();
-        for s in listing.drafts {
-            if matches!(s.status, ListStatus::Queued | ListStatus::Refused) {
-                match self.store.load(s.id) {
-                    Ok(d) => out.push(d),
-                    // Deleted or set aside since the listing: not in the outbox any more.
-                    Err(StoreError::NotFound { .. } | StoreError::Unreadable { .. }) => {}
-                    Err(e) => return Err(e),
-                }
+        for s in drafts.iter().filter(|s| in_outbox(s)) {
+            match self.store.load(s.id) {
+                Ok(d) if matches!(d.status, Status::Queued | Status::Refused) => out.push(d),
+                Ok(_) => {}
+                // Deleted or set aside since the listing: not in the outbox any more.
+                Err(StoreError::NotFound { .. } | StoreError::Unreadable { .. }) => {}
+                Err(e) => return Err(e),
             }
         }
         out.sort_by_key(|d| (d.outbox.as_ref().map(|o| o.queued_at), d.created_at));
