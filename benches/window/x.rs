@@ -100,15 +100,16 @@ impl Screen {
             .expect("set_input_focus");
     }
 
-    /// The first window of a useful size mapped on the screen.
-    pub fn wait_for_map(&self, timeout: Duration) -> Option<Window> {
+    /// The first window at least `min` in size mapped on the screen. A browser maps small
+    /// helper windows (10×10, 1×1) besides its own, so it asks for about the size it was given.
+    pub fn wait_for_map(&self, timeout: Duration, min: (u16, u16)) -> Option<Window> {
         let deadline = Instant::now() + timeout;
         while Instant::now() < deadline {
             match self.conn.poll_for_event().expect("X events") {
                 Some(Event::MapNotify(e)) if !e.override_redirect => {
                     let big = self
                         .size_of(e.window)
-                        .is_some_and(|(w, h)| w >= 200 && h >= 200);
+                        .is_some_and(|(w, h)| w >= min.0 && h >= min.1);
                     if big {
                         self.window.set(e.window);
                         return Some(e.window);
@@ -147,9 +148,12 @@ impl Screen {
             .unwrap_or_default()
     }
 
-    /// Watches the whole window until nothing changed for `quiet` (or `max` passed).
+    /// Watches the whole window until nothing changed for `quiet` (or `max` passed). A blinking
+    /// caret is not a change: a page that opens with a field focused (the web form's
+    /// `autofocus`, a step's first field) would otherwise never settle.
     pub fn watch(&self, window: Window, since: Instant, quiet: Duration, max: Duration) -> Watch {
         let band = Band::whole(self.size(window));
+        let width = usize::from(band.width);
         let mut last = Vec::new();
         let mut watch = Watch {
             first_content: None,
@@ -159,8 +163,11 @@ impl Screen {
             let image = self.image(window, band);
             let now = since.elapsed();
             if image != last {
-                watch.last_change = now;
-                if watch.first_content.is_none() && has_content(&image) {
+                let shown = watch.first_content.is_none() && has_content(&image);
+                if shown || changed_columns(&last, &image, width) >= MIN_CHANGED_COLUMNS {
+                    watch.last_change = now;
+                }
+                if shown {
                     watch.first_content = Some(now);
                 }
                 last = image;
@@ -179,25 +186,36 @@ impl Screen {
 
     /// Does `act`, then finds the rows of the window it changed.
     pub fn find_band(&self, window: Window, act: impl FnOnce()) -> Band {
-        let (width, height) = self.size(window);
-        let whole = Band::whole((width, height));
-        let before = self.image(window, whole);
+        let before = self.snapshot(window);
         act();
         let deadline = Instant::now() + Duration::from_secs(3);
         while Instant::now() < deadline {
-            let after = self.image(window, whole);
-            if let Some((top, bottom)) = changed_rows(&before, &after, usize::from(width)) {
-                let y = top.saturating_sub(BAND_MARGIN);
-                let end = (bottom + BAND_MARGIN).min(height);
-                return Band {
-                    y: y as i16,
-                    width,
-                    height: end - y,
-                };
+            if let Some(band) = self.band_since(window, &before) {
+                return band;
             }
             std::thread::sleep(Duration::from_millis(2));
         }
         panic!("the first keystroke changed nothing on screen within 3 s");
+    }
+
+    /// The whole window's pixels, for [`Screen::band_since`].
+    pub fn snapshot(&self, window: Window) -> Vec<u8> {
+        self.image(window, Band::whole(self.size(window)))
+    }
+
+    /// The rows of the window that changed since `before` (with a margin), if the change spans
+    /// more columns than a caret.
+    pub fn band_since(&self, window: Window, before: &[u8]) -> Option<Band> {
+        let (width, height) = self.size(window);
+        let after = self.image(window, Band::whole((width, height)));
+        let (top, bottom) = changed_rows(before, &after, usize::from(width))?;
+        let y = top.saturating_sub(BAND_MARGIN);
+        let end = (bottom + BAND_MARGIN).min(height);
+        Some(Band {
+            y: y as i16,
+            width,
+            height: end - y,
+        })
     }
 
     /// The time from `act` to the first change of the band that spans several columns.
