@@ -111,5 +111,27 @@ fn home_at_scale(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, keystroke, home_at_scale);
+/// The review page of a complete designation (the example, stopped at its review): what each
+/// Tab there costs before layout — the page's `view`, which validates the draft to show its
+/// problems — and the validation alone.
+fn review(c: &mut Criterion) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/examples");
+    let example = piqm_acces::designation::from_json(
+        &std::fs::read_to_string(root.join("organisme.json")).unwrap(),
+    )
+    .unwrap();
+    let refs = piqm_acces::reference::Reference::get();
+    c.bench_function("review of a complete designation: validate", |b| {
+        b.iter(|| black_box(piqm_acces::designation::validate(&example, refs)))
+    });
+    let mut app = App::new(Lang::Fr, Arc::new(NoEndpoint));
+    let opened = piqm_acces::gui::DraftMessage::Opened(Ok(example));
+    let _ = app.update(piqm_acces::gui::drafts_msg(opened));
+    assert!(app.wizard().is_some(), "the example opens");
+    c.bench_function("review of a complete designation: view", |b| {
+        b.iter(|| black_box(app.view()))
+    });
+}
+
+criterion_group!(benches, keystroke, home_at_scale, review);
 criterion_main!(benches);
