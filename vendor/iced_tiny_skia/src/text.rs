@@ -15,6 +15,9 @@ use std::collections::hash_map;
 pub struct Pipeline {
     glyph_cache: GlyphCache,
     cache: RefCell<Cache>,
+    // Patched (piqm-acces): one scaler context for every draw, so its hinting instances are
+    // made once per font and size, not once per paragraph drawn.
+    swash: cosmic_text::SwashCache,
 }
 
 impl Pipeline {
@@ -22,6 +25,7 @@ impl Pipeline {
         Pipeline {
             glyph_cache: GlyphCache::new(),
             cache: RefCell::new(Cache::new()),
+            swash: cosmic_text::SwashCache::new(),
         }
     }
 
@@ -54,6 +58,7 @@ impl Pipeline {
         draw(
             font_system.raw(),
             &mut self.glyph_cache,
+            &mut self.swash,
             paragraph.buffer(),
             position,
             color,
@@ -81,6 +86,7 @@ impl Pipeline {
         draw(
             font_system.raw(),
             &mut self.glyph_cache,
+            &mut self.swash,
             editor.buffer(),
             position,
             color,
@@ -142,6 +148,7 @@ impl Pipeline {
         draw(
             font_system,
             &mut self.glyph_cache,
+            &mut self.swash,
             &entry.buffer,
             Point::new(x, y),
             color,
@@ -165,6 +172,7 @@ impl Pipeline {
         draw(
             font_system.raw(),
             &mut self.glyph_cache,
+            &mut self.swash,
             buffer,
             position,
             color,
@@ -183,6 +191,7 @@ impl Pipeline {
 fn draw(
     font_system: &mut cosmic_text::FontSystem,
     glyph_cache: &mut GlyphCache,
+    swash: &mut cosmic_text::SwashCache,
     buffer: &cosmic_text::Buffer,
     position: Point,
     color: Color,
@@ -191,8 +200,6 @@ fn draw(
     transformation: Transformation,
 ) {
     let position = position * transformation;
-
-    let mut swash = cosmic_text::SwashCache::new();
 
     for run in buffer.layout_runs() {
         for glyph in run.glyphs {
@@ -205,7 +212,7 @@ fn draw(
                 physical_glyph.cache_key,
                 glyph.color_opt.map(from_color).unwrap_or(color),
                 font_system,
-                &mut swash,
+                swash,
             ) {
                 let pixmap = tiny_skia::PixmapRef::from_bytes(
                     buffer,
