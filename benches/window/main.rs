@@ -40,7 +40,6 @@ use serde_json::{Value, json};
 use window_support::Xvfb;
 use x::{Band, Screen};
 
-const BIN: &str = env!("CARGO_BIN_EXE_piqm-acces");
 /// The screen: the window opens at 1024×768 in it.
 const SCREEN: (u32, u32) = (1280, 1024);
 /// No pixel changed for this long: the screen has settled.
@@ -62,7 +61,7 @@ fn main() {
     let keys = env_count("PIQM_BENCH_KEYS", 30);
     let only = Only::from_env();
     println!("piqm-acces window benchmark: {launches} launches, {keys} keystrokes per case");
-    println!("binary: {BIN}");
+    println!("binary: {}", window_support::bin().display());
     let web = if only.chromium {
         chromium_or_note()
     } else {
@@ -359,19 +358,9 @@ impl Launch {
     fn app(profile: &Profile) -> Launch {
         let root = profile.root();
         let log = std::fs::File::create(root.join("app.log")).unwrap();
-        let mut command = Command::new(BIN);
+        // As the window tests start it (`PIQM_WINDOW_BIN`, else this build's binary).
+        let mut command = window_support::app_command(root);
         command
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", root.join("home"))
-            .env("XDG_CONFIG_HOME", root.join("home/.config"))
-            .env("XDG_DATA_HOME", root.join("home/.local/share"))
-            .env("XDG_RUNTIME_DIR", root.join("runtime"))
-            .env("LANG", "fr_CA.UTF-8")
-            .arg("--data-dir")
-            .arg(root.join("data"))
-            .arg("--config")
-            .arg(root.join("config.toml"))
             .args(["--lang", "fr"])
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())

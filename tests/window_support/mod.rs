@@ -22,10 +22,28 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_piqm-acces");
 
 /// The binary to run: `PIQM_WINDOW_BIN` if set (a target folder shared by several checkouts
 /// holds the binary of whichever built last; copy yours aside and point at it), else [`BIN`].
-fn bin() -> PathBuf {
+pub fn bin() -> PathBuf {
     std::env::var_os("PIQM_WINDOW_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(BIN))
+}
+
+/// The app on a profile folder: its home, settings (`config.toml`) and data folder (`data/`)
+/// there, nothing else of the environment but `PATH`, a French (fr_CA) locale.
+pub fn app_command(root: &Path) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", root.join("home"))
+        .env("XDG_CONFIG_HOME", root.join("home/.config"))
+        .env("XDG_DATA_HOME", root.join("home/.local/share"))
+        .env("XDG_RUNTIME_DIR", root.join("runtime"))
+        .env("LANG", "fr_CA.UTF-8")
+        .arg("--data-dir")
+        .arg(root.join("data"))
+        .arg("--config")
+        .arg(root.join("config.toml"));
+    cmd
 }
 
 /// Longer than the window's autosave delay (one second) with room to spare: a pause this long
@@ -266,20 +284,7 @@ impl Profile {
     }
 
     fn command(&self) -> Command {
-        let root = self.root();
-        let mut cmd = Command::new(bin());
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", root.join("home"))
-            .env("XDG_CONFIG_HOME", root.join("home/.config"))
-            .env("XDG_DATA_HOME", root.join("home/.local/share"))
-            .env("XDG_RUNTIME_DIR", root.join("runtime"))
-            .env("LANG", "fr_CA.UTF-8")
-            .arg("--data-dir")
-            .arg(self.data_dir())
-            .arg("--config")
-            .arg(root.join("config.toml"));
-        cmd
+        app_command(self.root())
     }
 
     /// Runs a command of the command line on this profile's data folder (before the window
